@@ -1,0 +1,111 @@
+"""Bring a catalog up to date with a document's units, as msgmerge does, losing nothing.
+
+- a unit whose text is unchanged keeps its translation, flags and comments (a unit that
+  comes back from the obsolete entries gets its translation back);
+- a new unit gets the closest old translation (rapidfuzz ratio at or above the
+  threshold) as a fuzzy suggestion, with `#|` previous msgid and a word-level diff;
+- an old translated entry that no unit uses any more becomes obsolete (`#~`).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from .model import Catalog, Entry, Provenance, text_hash
+
+_TOKENS = re.compile(r"\w+|[^\w\s]+|\s+")
+_DIFF_LIMIT = 200
+
+
+def merge(units: list[Entry], old: Catalog, *, threshold: float) -> Catalog:
+    """A new catalog with `units` (fresh entries: msgid, references, notes) in order."""
+    previous = {e.key: e for e in old.obsolete}
+    previous.update(old.by_key())
+    used: set[tuple[str | None, str]] = set()
+    entries = []
+    unmatched = []
+    for unit in units:
+        prior = previous.get(unit.key)
+        if prior is not None:
+            used.add(prior.key)
+            entries.append(_carry(prior, unit))
+        else:
+            entries.append(copy.deepcopy(unit))
+            unmatched.append(entries[-1])
+    candidates = [e for e in previous.values() if e.has_translation()
+                  and e.msgid_plural is None]
+    choices = [c.msgid for c in candidates]
+    for entry in unmatched:
+        best = process.extractOne(entry.msgid, choices, scorer=fuzz.ratio,
+                                  score_cutoff=threshold) if choices else None
+        if best is None:
+            continue
+        source = candidates[best[2]]
+        used.add(source.key)
+        _suggest(entry, source)
+    obsolete = [_retire(e) for e in old.entries if e.key not in used and e.has_translation()]
+    obsolete += [copy.deepcopy(e) for e in old.obsolete if e.key not in used]
+    return Catalog(header=dict(old.header), header_comments=list(old.header_comments),
+                   header_flags=list(old.header_flags), entries=entries, obsolete=obsolete)
+
+
+def _carry(prior: Entry, unit: Entry) -> Entry:
+    """The old entry with the unit's current location; a finished review is recorded."""
+    entry = copy.deepcopy(prior)
+    entry.obsolete = False
+    entry.references = list(unit.references)
+    entry.line = None
+    provenance = entry.provenance
+    if provenance and provenance.proposed and not entry.fuzzy and entry.has_translation():
+        provenance = provenance.reviewed(entry.msgstr)
+    entry.notes = list(unit.notes)
+    entry.provenance = provenance
+    return entry
+
+
+def _suggest(entry: Entry, source: Entry) -> None:
+    entry.msgstr = source.msgstr
+    entry.fuzzy = True
+    entry.previous_msgctxt = source.msgctxt
+    entry.previous_msgid = source.msgid
+    entry.provenance = Provenance("changed", word_diff(source.msgid, entry.msgid),
+                                  proposed=text_hash(source.msgstr))
+
+
+def _retire(entry: Entry) -> Entry:
+    entry = copy.deepcopy(entry)
+    entry.obsolete = True
+    entry.references = []
+    entry.line = None
+    return entry
+
+
+def word_diff(old: str, new: str) -> str:
+    """What changed between two source texts, word by word: «quatre» → «cinq».
+
+    >>> word_diff("dans ses quatre domaines", "dans ses cinq domaines")
+    '«quatre» → «cinq»'
+    """
+    a, b = _TOKENS.findall(old), _TOKENS.findall(new)
+    changes = []
+    for op in Levenshtein.opcodes(a, b):
+        if op.tag == "equal":
+            continue
+        before = _show("".join(a[op.src_start:op.src_end]))
+        after = _show("".join(b[op.dest_start:op.dest_end]))
+        if op.tag == "replace":
+            changes.append(f"{before} → {after}")
+        elif op.tag == "delete":
+            changes.append(f"−{before}")
+        else:
+            changes.append(f"+{after}")
+    text = ", ".join(changes)
+    return text if len(text) <= _DIFF_LIMIT else text[:_DIFF_LIMIT - 1] + "…"
+
+
+def _show(text: str) -> str:
+    return "«" + text.strip().replace("\n", "⏎") + "»" if text.strip() else "«␣»"

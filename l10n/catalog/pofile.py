@@ -1,0 +1,148 @@
+"""Reading PO files (with polib) and writing them exactly as `msgcat --no-wrap` would.
+
+Writing in msgcat's own layout means a Poedit save (which reformats with msgcat and keeps
+a file's no-wrap style) changes nothing but the header fields Poedit stamps.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import polib
+
+from ..errors import L10nError
+from ..files import decode_utf8
+from .model import Catalog, Entry
+
+_CHARSET = re.compile(r'"Content-Type:[^"]*charset=([^\\"\s;]+)', re.IGNORECASE)
+_POLIB_LINE = re.compile(r"\(line (\d+)\):?\s*(.*)")
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r",
+                          "\a": "\\a", "\b": "\\b", "\f": "\\f", "\v": "\\v"})
+_LINES = re.compile(r"[^\n]*\n|[^\n]+")
+_REFERENCE_WIDTH = 79
+
+
+# -- reading ---------------------------------------------------------------------------
+
+def parse(data: bytes, path: Path) -> Catalog:
+    """The catalog in `data`, or an L10nError naming the file, the line and the fix."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:200]:
+        raise L10nError("PO file is UTF-16, not UTF-8", path=path, line=1,
+                        hint="convert it: msgconv --to-code=UTF-8, or iconv -f UTF-16 -t UTF-8")
+    text = decode_utf8(data, path)
+    charset = _CHARSET.search(text)
+    if charset and charset.group(1).lower() not in ("utf-8", "utf8", "ascii", "us-ascii"):
+        line = text.count("\n", 0, charset.start()) + 1
+        raise L10nError(f"PO charset is {charset.group(1)}; l10n works in UTF-8", path=path,
+                        line=line, hint="convert it with msgconv --to-code=UTF-8")
+    try:
+        po = polib.pofile(text, check_for_duplicates=False)
+    except (OSError, ValueError) as exc:
+        found = _POLIB_LINE.search(str(exc))
+        what = (found.group(2) if found and found.group(2) else "syntax error").rstrip(".")
+        raise L10nError(f"malformed PO: {what}", path=path,
+                        line=int(found.group(1)) if found else None,
+                        hint="fix the entry by hand or check it with msgfmt --check") from None
+    catalog = Catalog(
+        header=dict(po.metadata),
+        header_comments=po.header.split("\n") if po.header else [],
+        header_flags=["fuzzy"] if po.metadata_is_fuzzy else [],
+    )
+    seen: set[tuple[str | None, str]] = set()
+    for item in po:
+        entry = _entry(item)
+        if entry.key in seen:
+            raise L10nError(f"duplicate entry for msgid {entry.msgid[:60]!r}", path=path,
+                            line=entry.line, hint="keep one of them, e.g. msguniq --use-first")
+        seen.add(entry.key)
+        (catalog.obsolete if entry.obsolete else catalog.entries).append(entry)
+    return catalog
+
+
+def read(path: Path) -> Catalog:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise L10nError(f"cannot read: {exc.strerror}", path=path) from None
+    return parse(data, path)
+
+
+def _entry(item: polib.POEntry) -> Entry:
+    return Entry(
+        msgid=item.msgid,
+        msgstr=item.msgstr,
+        msgctxt=item.msgctxt,
+        msgid_plural=item.msgid_plural or None,
+        msgstr_plural={int(k): v for k, v in item.msgstr_plural.items()},
+        flags=list(item.flags),
+        translator_comments=item.tcomment.split("\n") if item.tcomment else [],
+        notes=item.comment.split("\n") if item.comment else [],
+        references=[f"{f}:{n}" if n else f for f, n in item.occurrences],
+        previous_msgctxt=item.previous_msgctxt,
+        previous_msgid=item.previous_msgid,
+        previous_msgid_plural=item.previous_msgid_plural,
+        obsolete=bool(item.obsolete),
+        line=item.linenum,
+    )
+
+
+# -- writing ---------------------------------------------------------------------------
+
+def serialize(catalog: Catalog) -> bytes:
+    """The catalog as `msgcat --no-wrap` writes it, UTF-8."""
+    header = Entry(
+        msgid="",
+        msgstr="".join(f"{k}: {v}\n" for k, v in catalog.header.items()),
+        translator_comments=catalog.header_comments,
+        flags=list(catalog.header_flags),
+    )
+    blocks = [_entry_lines(e) for e in [header, *catalog.entries, *catalog.obsolete]]
+    return "\n\n".join("\n".join(b) for b in blocks).encode("utf-8") + b"\n"
+
+
+def _entry_lines(entry: Entry) -> list[str]:
+    lines = [f"# {c}" for c in entry.translator_comments]
+    lines += [f"#. {c}" if c else "#." for c in entry.notes]
+    lines += _reference_lines(entry.references)
+    if entry.flags:
+        flags = sorted(entry.flags, key=lambda flag: flag != "fuzzy")
+        lines.append("#, " + ", ".join(flags))
+    prev = "#~| " if entry.obsolete else "#| "
+    for keyword, value in (("msgctxt", entry.previous_msgctxt), ("msgid", entry.previous_msgid),
+                           ("msgid_plural", entry.previous_msgid_plural)):
+        if value is not None:
+            lines += _string_lines(keyword, value, prev)
+    live = "#~ " if entry.obsolete else ""
+    if entry.msgctxt is not None:
+        lines += _string_lines("msgctxt", entry.msgctxt, live)
+    lines += _string_lines("msgid", entry.msgid, live)
+    if entry.msgid_plural is None:
+        lines += _string_lines("msgstr", entry.msgstr, live)
+    else:
+        lines += _string_lines("msgid_plural", entry.msgid_plural, live)
+        for index, value in sorted(entry.msgstr_plural.items()):
+            lines += _string_lines(f"msgstr[{index}]", value, live)
+    return lines
+
+
+def _string_lines(keyword: str, value: str, prefix: str) -> list[str]:
+    """msgcat starts a string that has a line break before its end on a line of its own."""
+    if "\n" not in value[:-1]:
+        return [f'{prefix}{keyword} "{value.translate(_ESCAPES)}"']
+    return [f'{prefix}{keyword} ""'] + [f'{prefix}"{part.translate(_ESCAPES)}"'
+                                         for part in _LINES.findall(value)]
+
+
+def _reference_lines(references: list[str]) -> list[str]:
+    """`#:` lines filled up to 79 bytes, as msgcat does even with --no-wrap."""
+    lines: list[str] = []
+    current = ""
+    for ref in references:
+        if current and len((current + " " + ref).encode("utf-8")) > _REFERENCE_WIDTH:
+            lines.append(current)
+            current = ""
+        current = (current or "#:") + " " + ref
+    if current:
+        lines.append(current)
+    return lines

@@ -1,0 +1,155 @@
+"""The `l10n` command: options, paths, printing and exit codes. No domain logic here.
+
+Exit codes: 0 done; 1 ran fine but the answer is no (blocked, refused); 2 usage, input
+or environment error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .errors import L10nError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Offline localization of communiqués through gettext PO files.")
+
+Workspace = Annotated[Optional[Path], typer.Option(
+    "--workspace", "-w", help="Workspace folder (default: found from the current folder up).")]
+Docs = Annotated[Optional[list[str]], typer.Option(
+    "--doc", help="Only this document (path under sources/<lang>/ without extension).")]
+Langs = Annotated[Optional[list[str]], typer.Option("--lang", help="Only this target language.")]
+JsonOut = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
+
+
+def _settings(workspace: Path | None):
+    from . import config
+    return config.load(workspace) if workspace else config.load(config.find_root(Path.cwd()))
+
+
+def _say(lines: list[str]) -> None:
+    for line in lines:
+        typer.echo(line)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@app.command()
+def init(folder: Annotated[Path, typer.Argument(help="Folder to make a workspace.")] = Path(".")):
+    """Create l10n.toml, sources/ and translations/ (existing files are left alone)."""
+    from . import project
+    created = project.init(folder)
+    _say([f"created {p}" for p in created] or [f"{folder} is already a workspace"])
+
+
+@app.command()
+def update(workspace: Workspace = None, doc: Docs = None,
+           prune: Annotated[bool, typer.Option(
+               help="Delete PO files whose source is gone.")] = False):
+    """Cut every source into units and create or merge its PO files."""
+    from . import project, report
+    settings = _settings(workspace)
+    result = project.update(settings, now=_now(), prune=prune, names=doc)
+    _say(report.update_text(result, settings.root))
+
+
+@app.command()
+def status(workspace: Workspace = None, doc: Docs = None, lang: Langs = None,
+           json_out: JsonOut = False,
+           changes: Annotated[bool, typer.Option(
+               "--changes", help="List units whose source changed since review.")] = False):
+    """Units and words per document and language: reviewed, needs review, untranslated."""
+    from . import project, report
+    settings = _settings(workspace)
+    items, orphans = project.progress(settings, names=doc, langs=lang)
+    if json_out:
+        typer.echo(report.status_json(items, orphans, settings.root))
+    else:
+        _say(report.status_text(items, orphans, settings.root, changes=changes))
+
+
+@app.command()
+def check(workspace: Workspace = None, doc: Docs = None, lang: Langs = None):
+    """Exit 0 when every required translation is reviewed, 1 when not, saying why."""
+    from . import project, report
+    settings = _settings(workspace)
+    items, _ = project.progress(settings, names=doc, langs=lang)
+    _say(report.check_text(items))
+    if any(i.required and not i.ready for i in items):
+        raise typer.Exit(1)
+
+
+@app.command()
+def build(workspace: Workspace = None, doc: Docs = None, lang: Langs = None,
+          allow_partial: Annotated[bool, typer.Option(
+              "--allow-partial", help="Write incomplete documents, keeping the source text "
+                                      "for units not reviewed.")] = False):
+    """Rebuild the translated documents under build/<lang>/."""
+    from . import project, report
+    settings = _settings(workspace)
+    results = project.build(settings, allow_partial=allow_partial, names=doc, langs=lang)
+    _say(report.build_text(results, settings.root))
+    if any(r.outcome == "refused" for r in results):
+        raise typer.Exit(1)
+
+
+@app.command()
+def approve(workspace: Workspace = None, doc: Docs = None, lang: Langs = None,
+            origin: Annotated[Optional[str], typer.Option(
+                help="Only entries of this origin: changed, memory or machine.")] = None,
+            exact: Annotated[bool, typer.Option(help="Only exact memory matches.")] = False,
+            by: Annotated[Optional[str], typer.Option(
+                help="Who approves (default: your login name).")] = None):
+    """Mark pre-translated entries reviewed, on your explicit say-so; records who."""
+    from . import project
+    from .catalog.model import ORIGINS
+    if origin is not None and origin not in ORIGINS:
+        raise typer.BadParameter(f"use one of {', '.join(ORIGINS)}", param_hint="--origin")
+    settings = _settings(workspace)
+    who = by or os.environ.get("USER") or os.environ.get("USERNAME") or "unknown"
+    changed = project.approve(settings, by=who, origin=origin, exact=exact, names=doc,
+                              langs=lang)
+    _say([f"approved {n} entr{'y' if n == 1 else 'ies'} in {p}" for p, n in changed]
+         or ["nothing to approve"])
+
+
+@app.command()
+def segment(file: Annotated[Path, typer.Argument(help="A source document.")],
+            lang: Annotated[str, typer.Option(help="Its language: fr, ar or en.")],
+            json_out: JsonOut = False, workspace: Workspace = None):
+    """Show how a document is cut into units."""
+    from . import config, project
+    try:
+        settings = _settings(workspace)
+    except L10nError:
+        settings = None if workspace is None else config.load(workspace)
+    for unit in project.segment(file, lang, settings):
+        if json_out:
+            typer.echo(json.dumps({"start": unit.start, "end": unit.end, "text": unit.text},
+                                  ensure_ascii=False))
+        else:
+            typer.echo(unit.text.replace("\n", "⏎"))
+
+
+def main() -> None:
+    """Entry point: user mistakes become one line on stderr and exit 2, never a traceback."""
+    import click
+    try:
+        code = app(standalone_mode=False)
+    except L10nError as exc:
+        print(f"l10n: error: {exc}", file=sys.stderr)
+        code = 2
+    except click.ClickException as exc:
+        exc.show()
+        code = 2 if isinstance(exc, click.UsageError) else 1
+    except click.Abort:
+        code = 2
+    sys.exit(code or 0)

@@ -1,0 +1,89 @@
+"""Reading text strictly and writing files atomically: the only place that touches bytes on disk."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import L10nError
+
+
+@dataclass(frozen=True)
+class Signature:
+    """What a file looked like when read; a later mismatch means someone else wrote it."""
+
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, path: Path) -> Signature | None:
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            return None
+        return cls(st.st_size, st.st_mtime_ns)
+
+    def as_list(self) -> list[int]:
+        return [self.size, self.mtime_ns]
+
+
+def decode_utf8(data: bytes, path: Path) -> str:
+    """Decode UTF-8 exactly (a BOM stays in the text as one character) or say where it breaks."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise L10nError(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})",
+            path=path, line=line,
+            hint="save the file as UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8",
+        ) from None
+
+
+def read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise L10nError(f"cannot read: {exc.strerror}", path=path) from None
+    return decode_utf8(data, path)
+
+
+def write_atomic(path: Path, data: bytes, *, expected: Signature | None | bool = True) -> bool:
+    """Write `data` to `path` through a flushed temporary file and a rename.
+
+    `expected` is the signature the file had when its content was read (None: it did not
+    exist). If the file changed since, nothing is written and False is returned, so the
+    caller can merge again instead of overwriting someone's save. `True` skips the check.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if expected is not True and Signature.of(path) != expected:
+            os.unlink(tmp)
+            return False
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
+    return True
+
+
+def _fsync_dir(directory: Path) -> None:
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

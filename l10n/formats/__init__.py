@@ -1,0 +1,26 @@
+"""The registry of document formats, keyed by file extension. Nothing else knows formats."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import L10nError
+from . import txt
+from .base import Block, Format
+
+_FORMATS: tuple[Format, ...] = (txt,)
+BY_EXTENSION: dict[str, Format] = {ext: fmt for fmt in _FORMATS for ext in fmt.EXTENSIONS}
+
+
+def for_path(path: Path) -> Format:
+    try:
+        return BY_EXTENSION[path.suffix.lower()]
+    except KeyError:
+        known = ", ".join(sorted(BY_EXTENSION))
+        raise L10nError(
+            f"unsupported document format {path.suffix or '(no extension)'!r}",
+            path=path, hint=f"supported: {known}",
+        ) from None
+
+
+__all__ = ["BY_EXTENSION", "Block", "Format", "for_path"]
