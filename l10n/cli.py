@@ -139,17 +139,13 @@ def segment(file: Annotated[Path, typer.Argument(help="A source document.")],
             typer.echo(unit.text.replace("\n", "⏎"))
 
 
-def main() -> None:
-    """Entry point: user mistakes become one line on stderr and exit 2, never a traceback."""
-    import click
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: user mistakes become one line on stderr and exit 2, never a traceback.
+
+    typer itself exits 2 on usage errors and with the code of `typer.Exit`.
+    """
     try:
-        code = app(standalone_mode=False)
+        app(args=argv, prog_name="l10n")
     except L10nError as exc:
         print(f"l10n: error: {exc}", file=sys.stderr)
-        code = 2
-    except click.ClickException as exc:
-        exc.show()
-        code = 2 if isinstance(exc, click.UsageError) else 1
-    except click.Abort:
-        code = 2
-    sys.exit(code or 0)
+        sys.exit(2)

@@ -21,6 +21,9 @@ _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\
                           "\a": "\\a", "\b": "\\b", "\f": "\\f", "\v": "\\v"})
 _LINES = re.compile(r"[^\n]*\n|[^\n]+")
 _REFERENCE_WIDTH = 79
+_STRING_LINE = re.compile(
+    r'(?:#~\|?|#\|)?[ \t]*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+)?'
+    r'("(?:[^"\\]|\\.)*"[ \t]*)?$')
 
 
 # -- reading ---------------------------------------------------------------------------
@@ -30,12 +33,13 @@ def parse(data: bytes, path: Path) -> Catalog:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:200]:
         raise L10nError("PO file is UTF-16, not UTF-8", path=path, line=1,
                         hint="convert it: msgconv --to-code=UTF-8, or iconv -f UTF-16 -t UTF-8")
-    text = decode_utf8(data, path)
-    charset = _CHARSET.search(text)
+    charset = _CHARSET.search(data.decode("latin-1"))
     if charset and charset.group(1).lower() not in ("utf-8", "utf8", "ascii", "us-ascii"):
-        line = text.count("\n", 0, charset.start()) + 1
+        line = data.count(b"\n", 0, charset.start()) + 1
         raise L10nError(f"PO charset is {charset.group(1)}; l10n works in UTF-8", path=path,
                         line=line, hint="convert it with msgconv --to-code=UTF-8")
+    text = decode_utf8(data, path).removeprefix("\ufeff")
+    _check_strings(text, path)
     try:
         po = polib.pofile(text, check_for_duplicates=False)
     except (OSError, ValueError) as exc:
@@ -58,6 +62,18 @@ def parse(data: bytes, path: Path) -> Catalog:
         seen.add(entry.key)
         (catalog.obsolete if entry.obsolete else catalog.entries).append(entry)
     return catalog
+
+
+def _check_strings(text: str, path: Path) -> None:
+    """Refuse badly quoted strings, which polib would silently truncate."""
+    for number, line in enumerate(text.split("\n"), 1):
+        stripped = line.strip()
+        if not stripped or (stripped[0] == "#" and stripped[:2] not in ("#~", "#|")):
+            continue
+        match = _STRING_LINE.match(stripped)
+        if match is None or match.group(1) is None:
+            raise L10nError("malformed PO: a string is not properly quoted", path=path,
+                            line=number, hint='strings are "…" with \\" for a quote inside')
 
 
 def read(path: Path) -> Catalog:

@@ -1,0 +1,57 @@
+"""Helpers for tests: external tools and corpora (skip on a user's machine, fail in CI)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+CORPORA = SHARED / "corpora"
+IN_CI = os.environ.get("CI") == "true"
+
+
+def require_tool(name: str) -> str:
+    """The tool's path; skip when missing on a user's machine, fail when missing in CI."""
+    path = shutil.which(name)
+    if path is None:
+        message = f"{name} is not installed"
+        if IN_CI:
+            pytest.fail(message + " (CI must install it)")
+        pytest.skip(message)
+    return path
+
+
+def require_corpora() -> Path:
+    if not CORPORA.is_dir():
+        if IN_CI:
+            pytest.fail("../shared/corpora is missing in CI")
+        pytest.skip("../shared/corpora is not here (a fresh clone)")
+    return CORPORA
+
+
+def write(path: Path, text: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, str):
+        text = text.encode("utf-8")
+    path.write_bytes(text)
+    return path
+
+
+def msgcat_no_wrap(path: Path) -> bytes:
+    require_tool("msgcat")
+    return subprocess.run(["msgcat", "--no-wrap", str(path)], check=True,
+                          capture_output=True).stdout
+
+
+def msgfmt_check(path: Path) -> str:
+    require_tool("msgfmt")
+    proc = subprocess.run(["msgfmt", "--check", "-o", os.devnull, str(path)],
+                          capture_output=True, text=True, env={**os.environ, "LC_ALL": "C"})
+    assert proc.returncode == 0, proc.stderr
+    return proc.stderr

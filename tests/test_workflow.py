@@ -1,0 +1,233 @@
+"""The translator's workflow through the CLI: update, status, check, build, approve."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from support import msgcat_no_wrap, msgfmt_check, write
+
+from l10n.catalog import pofile
+
+DOC = "Premier paragraphe. Il a deux phrases.\n\nLe Secrétaire général a reçu quatre délégations.\n"
+
+
+def translate_all(po, fn=lambda e: f"<{e.msgid}>"):
+    """Act as the translator in Poedit: fill every msgstr and clear fuzzy."""
+    catalog = pofile.read(po)
+    for entry in catalog.entries:
+        entry.msgstr = fn(entry)
+        entry.fuzzy = False
+    po.write_bytes(pofile.serialize(catalog))
+
+
+def test_update_creates_one_po_per_target_that_gettext_accepts(workspace, run):
+    write(workspace / "sources/fr/news/a.txt", DOC)
+    result = run("update", cwd=workspace)
+    assert result.code == 0, result.err
+    for lang in ("en", "ar"):
+        po = workspace / f"translations/{lang}/news/a.po"
+        assert msgcat_no_wrap(po) == po.read_bytes()
+        assert msgfmt_check(po) == ""
+        text = po.read_text()
+        assert f'"Language: {lang}\\n"' in text and '"X-Source-Language: fr\\n"' in text
+        assert "#: sources/fr/news/a.txt:3" in text
+        assert [e.msgid for e in pofile.read(po).entries] == [
+            "Premier paragraphe.", "Il a deux phrases.",
+            "Le Secrétaire général a reçu quatre délégations."]
+
+
+def test_rerun_that_changes_nothing_rewrites_nothing(workspace, run):
+    write(workspace / "sources/fr/a.txt", DOC)
+    run("update", cwd=workspace)
+    po = workspace / "translations/en/a.po"
+    before = po.stat().st_mtime_ns
+    (workspace / ".l10n").exists() and __import__("shutil").rmtree(workspace / ".l10n")
+    result = run("update", cwd=workspace)
+    assert "0 PO file(s) written" in result.out
+    assert po.stat().st_mtime_ns == before
+
+
+def test_edit_gives_fuzzy_suggestion_with_previous_msgid_and_diff(workspace, run):
+    src = write(workspace / "sources/fr/a.txt", DOC)
+    run("update", cwd=workspace)
+    po = workspace / "translations/en/a.po"
+    translate_all(po)
+    src.write_text(DOC.replace("quatre", "cinq"))
+    run("update", cwd=workspace)
+    text = po.read_text()
+    assert '#| msgid "Le Secrétaire général a reçu quatre délégations."' in text
+    assert "«quatre» → «cinq»" in text
+    entry = pofile.read(po).by_key()[(None, "Le Secrétaire général a reçu cinq délégations.")]
+    assert entry.fuzzy and entry.msgstr == "<Le Secrétaire général a reçu quatre délégations.>"
+    status = run("status", "--changes", cwd=workspace)
+    assert "«quatre» → «cinq»" in status.out
+    data = json.loads(run("status", "--json", cwd=workspace).out)
+    en = [d for d in data["documents"] if d["language"] == "en"][0]
+    assert en["units"] == {"reviewed": 2, "needs-review": 1, "untranslated": 0}
+    assert en["needs_review_by_origin"]["changed"] == 1
+
+
+def test_removed_unit_becomes_obsolete_and_comes_back(workspace, run):
+    src = write(workspace / "sources/fr/a.txt", DOC)
+    run("update", cwd=workspace)
+    po = workspace / "translations/en/a.po"
+    translate_all(po)
+    src.write_text("Premier paragraphe. Il a deux phrases.\n")
+    run("update", cwd=workspace)
+    catalog = pofile.read(po)
+    assert [e.msgid for e in catalog.obsolete] == ["Le Secrétaire général a reçu quatre délégations."]
+    assert "#~ msgstr" in po.read_text()
+    src.write_text("Le Secrétaire général a reçu quatre délégations.\n\n" + DOC.split("\n\n")[0] + "\n")
+    run("update", cwd=workspace)
+    catalog = pofile.read(po)
+    assert not catalog.obsolete
+    assert all(e.msgstr == f"<{e.msgid}>" and not e.fuzzy for e in catalog.entries)
+
+
+def test_check_and_build_refuse_until_reviewed(workspace, run):
+    write(workspace / "sources/fr/a.txt", DOC)
+    run("update", cwd=workspace)
+    check = run("check", cwd=workspace)
+    assert check.code == 1
+    assert "a [en]: blocked" in check.out and "3 untranslated" in check.out
+    build = run("build", cwd=workspace)
+    assert build.code == 1 and "refused" in build.out
+    assert not (workspace / "build/en/a.txt").exists()
+    partial = run("build", "--allow-partial", cwd=workspace)
+    assert partial.code == 0
+    assert (workspace / "build/en/a.txt").read_text() == DOC
+    for lang in ("en", "ar"):
+        translate_all(workspace / f"translations/{lang}/a.po")
+    assert run("check", cwd=workspace).code == 0
+    assert run("build", cwd=workspace).code == 0
+    assert (workspace / "build/ar/a.txt").read_text() == (
+        "<Premier paragraphe.> <Il a deux phrases.>\n\n"
+        "<Le Secrétaire général a reçu quatre délégations.>\n")
+
+
+def test_check_blocks_on_fuzzy_and_stale_po(workspace, run):
+    src = write(workspace / "sources/fr/a.txt", DOC)
+    run("update", cwd=workspace)
+    for lang in ("en", "ar"):
+        translate_all(workspace / f"translations/{lang}/a.po")
+    src.write_text(DOC.replace("quatre", "cinq"))
+    stale = run("check", cwd=workspace)
+    assert stale.code == 1 and "older than its source" in stale.out
+    run("update", cwd=workspace)
+    fuzzy = run("check", cwd=workspace)
+    assert fuzzy.code == 1 and "1 need review (1 changed)" in fuzzy.out
+
+
+def test_build_does_not_rewrite_unchanged_outputs(workspace, run):
+    write(workspace / "sources/fr/a.txt", DOC)
+    run("update", cwd=workspace)
+    for lang in ("en", "ar"):
+        translate_all(workspace / f"translations/{lang}/a.po")
+    run("build", cwd=workspace)
+    out = workspace / "build/en/a.txt"
+    before = out.stat().st_mtime_ns
+    again = run("build", cwd=workspace)
+    assert "unchanged" in again.out and out.stat().st_mtime_ns == before
+
+
+def test_approve_records_who_and_whether_kept(workspace, run):
+    src = write(workspace / "sources/fr/a.txt", DOC)
+    run("update", cwd=workspace)
+    po = workspace / "translations/en/a.po"
+    translate_all(po)
+    src.write_text(DOC.replace("quatre", "cinq"))
+    run("update", cwd=workspace)
+    result = run("approve", "--origin", "changed", "--lang", "en", "--by", "Amina", cwd=workspace)
+    assert result.code == 0 and "approved 1 entry" in result.out
+    text = po.read_text()
+    assert "#. l10n: reviewed; changed kept; «quatre» → «cinq»; approved by Amina" in text
+    assert "#, fuzzy" not in text and "#|" not in text
+
+
+def test_review_in_poedit_is_recorded_as_kept_or_edited(workspace, run):
+    src = write(workspace / "sources/fr/a.txt", DOC)
+    run("update", cwd=workspace)
+    po = workspace / "translations/en/a.po"
+    translate_all(po)
+    src.write_text(DOC.replace("quatre", "cinq").replace("deux", "trois"))
+    run("update", cwd=workspace)
+    catalog = pofile.read(po)
+    for entry in catalog.entries:
+        if entry.fuzzy:  # the translator clears "needs work", editing one of the two
+            entry.fuzzy = False
+            if "trois" in entry.msgid:
+                entry.msgstr = "It has three sentences."
+    po.write_bytes(pofile.serialize(catalog))
+    run("update", cwd=workspace)
+    notes = [n for e in pofile.read(po).entries for n in e.notes if n.startswith("l10n:")]
+    assert sorted(n.split(";")[1].strip() for n in notes) == ["changed edited", "changed kept"]
+
+
+def test_orphan_kept_until_prune_and_rename_carries_translations(workspace, run):
+    src = write(workspace / "sources/fr/a.txt", DOC)
+    run("update", cwd=workspace)
+    translate_all(workspace / "translations/en/a.po")
+    src.rename(workspace / "sources/fr/b.txt")
+    run("update", cwd=workspace)
+    assert not (workspace / "translations/en/a.po").exists()
+    moved = pofile.read(workspace / "translations/en/b.po")
+    assert all(e.msgstr for e in moved.entries)
+    assert "#: sources/fr/b.txt:1" in (workspace / "translations/en/b.po").read_text()
+    (workspace / "sources/fr/b.txt").unlink()
+    write(workspace / "sources/fr/c.txt", "Autre chose.\n")
+    result = run("update", cwd=workspace)
+    assert "orphan translations/en/b.po" in result.out
+    assert (workspace / "translations/en/b.po").exists()
+    assert "orphan translations/en/b.po" in run("status", cwd=workspace).out
+    run("update", "--prune", cwd=workspace)
+    assert not (workspace / "translations/en/b.po").exists()
+
+
+def test_two_sources_sharing_a_po_is_an_error(workspace, run):
+    write(workspace / "sources/fr/a.txt", DOC)
+    write(workspace / "sources/en/a.txt", "Hello.\n")
+    result = run("update", cwd=workspace)
+    assert result.code == 2
+    assert "would share the PO files of document 'a'" in result.err
+
+
+def test_bad_input_is_one_clear_line_and_exit_2(workspace, run, tmp_path_factory):
+    write(workspace / "sources/fr/a.txt", b"Bonjour\n\xe9t\xe9.\n")
+    result = run("update", cwd=workspace)
+    assert result.code == 2
+    assert re.fullmatch(r"l10n: error: .*sources/fr/a\.txt:2: not valid UTF-8.*\n", result.err)
+    (workspace / "sources/fr/a.txt").unlink()
+    write(workspace / "sources/de/a.txt", "Hallo.\n")
+    result = run("update", cwd=workspace)
+    assert result.code == 2 and "unknown source language folder 'de'" in result.err
+    (workspace / "sources/de/a.txt").unlink()
+    (workspace / "sources/de").rmdir()
+    write(workspace / "sources/fr/a.txt", DOC)
+    run("update", cwd=workspace)
+    po = workspace / "translations/en/a.po"
+    po.write_bytes(po.read_bytes().replace(b'msgstr ""\n\n#. paragraph 1', b'msgstr "x\n\n#. paragraph 1', 1))
+    for command in ("update", "status", "check", "build"):
+        result = run(command, cwd=workspace)
+        assert result.code == 2, command
+        assert "translations/en/a.po:" in result.err and "Traceback" not in result.err
+    empty = tmp_path_factory.mktemp("not-a-workspace")
+    result = run("status", cwd=empty)
+    assert result.code == 2 and "no l10n.toml" in result.err
+
+
+def test_usage_error_exits_2(workspace, run):
+    assert run("build", "--no-such-option", cwd=workspace).code == 2
+    assert run("approve", "--origin", "guess", cwd=workspace).code == 2
+
+
+def test_segment_prints_offsets_into_decoded_text(tmp_path, run):
+    text = "\ufeffM. Dupont est venu. Il est reparti !\r\nFin."
+    path = write(tmp_path / "x.txt", text)
+    result = run("segment", path, "--lang", "fr", "--json", cwd=tmp_path)
+    assert result.code == 0
+    spans = [json.loads(line) for line in result.out.splitlines()]
+    assert [s["text"] for s in spans] == ["M. Dupont est venu.", "Il est reparti !\r\nFin."] or \
+        [s["text"] for s in spans] == ["M. Dupont est venu.", "Il est reparti !", "Fin."]
+    for span in spans:
+        assert text[span["start"]:span["end"]] == span["text"]
