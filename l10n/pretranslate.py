@@ -1,0 +1,104 @@
+"""Fill untranslated entries with proposals, memory first then machine, always as fuzzy.
+
+A proposer (translation memory, MT engine) answers a batch of requests; whatever it
+cannot answer goes to the next. Every proposal lands as `#, fuzzy` with an `l10n:`
+provenance note holding its origin, details and the hash of the proposed text. A
+non-empty msgstr is never touched, and a PO saved meanwhile is read again, not overwritten.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from .catalog import pofile
+from .catalog.model import Entry, Provenance, Status, text_hash
+from .config import Settings
+from .errors import L10nError
+from .files import Signature, write_atomic
+from .workspace import Document, discover, find
+
+
+@dataclass(frozen=True)
+class Request:
+    """One unit to translate, with where it comes from (for pivots and notes)."""
+
+    msgid: str
+    msgctxt: str | None
+    source_lang: str
+    target_lang: str
+    document: str
+
+
+@dataclass(frozen=True)
+class Proposal:
+    text: str
+    origin: str  # "memory" or "machine"
+    detail: str  # e.g. "exact 100 from news/a [en]" or "argos translate-fr_en 1.9 fr→en"
+
+
+class Proposer(Protocol):
+    def propose(self, requests: list[Request]) -> list[Proposal | None]: ...
+
+
+@dataclass
+class Filled:
+    po: Path
+    counts: dict[str, int] = field(default_factory=dict)  # origin -> entries filled
+
+
+def pretranslate(settings: Settings, proposers: list[Proposer], *,
+                 names: list[str] | None = None, langs: list[str] | None = None) -> list[Filled]:
+    """Propose translations for every untranslated entry of the selected PO files."""
+    results = []
+    for doc in find(discover(settings), names):
+        for target in doc.targets:
+            if langs and target not in langs:
+                continue
+            po = doc.po_path(settings, target)
+            if not po.exists():
+                raise L10nError("no PO file for this document", path=po,
+                                hint="run `l10n update` first")
+            filled = _fill_po(po, doc, target, proposers)
+            if filled.counts:
+                results.append(filled)
+    return results
+
+
+def _fill_po(po: Path, doc: Document, target: str, proposers: list[Proposer]) -> Filled:
+    proposals: dict[tuple[str | None, str], Proposal] = {}
+    for _ in range(5):
+        signature = Signature.of(po)
+        catalog = pofile.read(po)
+        pending = [e for e in catalog.entries
+                   if e.status(catalog.nplurals) is Status.UNTRANSLATED and e.msgid_plural is None
+                   and e.key not in proposals]
+        for proposer in proposers:
+            if not pending:
+                break
+            requests = [Request(e.msgid, e.msgctxt, doc.lang, target, doc.name) for e in pending]
+            unanswered = []
+            for entry, answer in zip(pending, proposer.propose(requests)):
+                if answer is None:
+                    unanswered.append(entry)
+                else:
+                    proposals[entry.key] = answer
+            pending = unanswered
+        filled = Filled(po)
+        for entry in catalog.entries:
+            proposal = proposals.get(entry.key)
+            if proposal and entry.status(catalog.nplurals) is Status.UNTRANSLATED:
+                _apply(entry, proposal)
+                filled.counts[proposal.origin] = filled.counts.get(proposal.origin, 0) + 1
+        if not filled.counts or write_atomic(po, pofile.serialize(catalog), expected=signature):
+            return filled
+    raise L10nError("the PO file kept changing while l10n pre-translated it", path=po,
+                    hint="close it in Poedit and run `l10n pretranslate` again")
+
+
+def _apply(entry: Entry, proposal: Proposal) -> None:
+    entry.msgstr = proposal.text
+    entry.fuzzy = True
+    entry.provenance = Provenance(proposal.origin, proposal.detail,
+                                  proposed=text_hash(proposal.text))
