@@ -54,7 +54,9 @@ def render(text: str, units: list[Unit], translate: Callable[[Unit], str | None]
         translation = translate(unit)
         if translation is None:
             continue
-        if "\r\n" in unit.text:
+        if translation == unit.msgid:
+            translation = unit.text  # exactly the source, whatever its line breaks
+        elif "\r\n" in unit.text:
             translation = translation.replace("\n", "\r\n")
         out.append(text[pos:unit.start])
         out.append(translation)

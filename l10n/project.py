@@ -62,7 +62,8 @@ def read_source(settings: Settings, doc: Document) -> Source:
     entries: dict[str, Entry] = {}
     for unit in units:
         entry = entries.setdefault(unit.msgid, Entry(msgid=unit.msgid))
-        entry.references.append(f"{reference}:{unit.line}")
+        if f"{reference}:{unit.line}" not in entry.references:
+            entry.references.append(f"{reference}:{unit.line}")
         if unit.note not in entry.notes:
             entry.notes.append(unit.note)
     return Source(doc, text, units, list(entries.values()))

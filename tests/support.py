@@ -45,7 +45,7 @@ def write(path: Path, text: str | bytes) -> Path:
 
 def msgcat_no_wrap(path: Path) -> bytes:
     require_tool("msgcat")
-    return subprocess.run(["msgcat", "--no-wrap", str(path)], check=True,
+    return subprocess.run(["msgcat", "--force-po", "--no-wrap", str(path)], check=True,
                           capture_output=True).stdout
 
 

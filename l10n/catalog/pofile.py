@@ -113,16 +113,20 @@ def serialize(catalog: Catalog) -> bytes:
         translator_comments=catalog.header_comments,
         flags=list(catalog.header_flags),
     )
-    blocks = [_entry_lines(e) for e in [header, *catalog.entries, *catalog.obsolete]]
+    # like msgcat: an obsolete entry without translation is dropped
+    obsolete = [e for e in catalog.obsolete if e.translations[0]]
+    blocks = [_entry_lines(e) for e in [header, *catalog.entries, *obsolete]]
     return "\n\n".join("\n".join(b) for b in blocks).encode("utf-8") + b"\n"
 
 
 def _entry_lines(entry: Entry) -> list[str]:
-    lines = [f"# {c}" for c in entry.translator_comments]
+    lines = [f"# {c}" if c else "#" for c in entry.translator_comments]
     lines += [f"#. {c}" if c else "#." for c in entry.notes]
     lines += _reference_lines(entry.references)
-    if entry.flags:
-        flags = sorted(entry.flags, key=lambda flag: flag != "fuzzy")
+    flags = sorted(entry.flags, key=lambda flag: flag != "fuzzy")
+    if entry.msgid and not entry.translations[0]:
+        flags = [f for f in flags if f != "fuzzy"]  # msgcat drops fuzzy without a translation
+    if flags:
         lines.append("#, " + ", ".join(flags))
     prev = "#~| " if entry.obsolete else "#| "
     for keyword, value in (("msgctxt", entry.previous_msgctxt), ("msgid", entry.previous_msgid),
@@ -154,7 +158,7 @@ def _reference_lines(references: list[str]) -> list[str]:
     """`#:` lines filled up to 79 bytes, as msgcat does even with --no-wrap."""
     lines: list[str] = []
     current = ""
-    for ref in references:
+    for ref in dict.fromkeys(references):  # msgcat lists a position once
         if current and len((current + " " + ref).encode("utf-8")) > _REFERENCE_WIDTH:
             lines.append(current)
             current = ""
