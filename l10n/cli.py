@@ -10,6 +10,7 @@ import json
 import os
 import sys
 from datetime import datetime, timezone
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -42,6 +43,10 @@ def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def _color() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
 @app.command()
 def init(folder: Annotated[Path, typer.Argument(help="Folder to make a workspace.")] = Path(".")):
     """Create l10n.toml, sources/ and translations/ (existing files are left alone)."""
@@ -53,12 +58,16 @@ def init(folder: Annotated[Path, typer.Argument(help="Folder to make a workspace
 @app.command()
 def update(workspace: Workspace = None, doc: Docs = None,
            prune: Annotated[bool, typer.Option(
-               help="Delete PO files whose source is gone.")] = False):
+               help="Delete PO files whose source is gone.")] = False,
+           check: Annotated[bool, typer.Option(
+               "--check", help="Write nothing; exit 1 if any PO file is out of date.")] = False):
     """Cut every source into units and create or merge its PO files."""
     from . import project, report
     settings = _settings(workspace)
-    result = project.update(settings, now=_now(), prune=prune, names=doc)
-    _say(report.update_text(result, settings.root))
+    result = project.update(settings, now=_now(), prune=prune, names=doc, dry_run=check)
+    _say(report.update_text(result, settings.root, check=check))
+    if check and result.written:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -66,24 +75,47 @@ def status(workspace: Workspace = None, doc: Docs = None, lang: Langs = None,
            json_out: JsonOut = False,
            changes: Annotated[bool, typer.Option(
                "--changes", help="List units whose source changed since review.")] = False):
-    """Units and words per document and language: reviewed, needs review, untranslated."""
-    from . import project, report
+    """What is left before publication, per document and language."""
+    from . import gate, report
     settings = _settings(workspace)
-    items, orphans = project.progress(settings, names=doc, langs=lang)
+    result = gate.assess(settings, names=doc, langs=lang)
     if json_out:
-        typer.echo(report.status_json(items, orphans, settings.root))
+        typer.echo(report.status_json(result, settings.root))
     else:
-        _say(report.status_text(items, orphans, settings.root, changes=changes))
+        _say(report.status_text(result, settings.root, changes=changes, color=_color()))
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    junit = "junit"
 
 
 @app.command()
-def check(workspace: Workspace = None, doc: Docs = None, lang: Langs = None):
-    """Exit 0 when every required translation is reviewed, 1 when not, saying why."""
-    from . import project, report
+def check(workspace: Workspace = None, doc: Docs = None, lang: Langs = None,
+          format: Annotated[Optional[CheckFormat], typer.Option(
+              "--format", help="text, json, github (default under GitHub Actions) or junit."
+          )] = None):
+    """The publication gate: exit 0 when every required translation is ready, 1 when not."""
+    from . import gate, report
     settings = _settings(workspace)
-    items, _ = project.progress(settings, names=doc, langs=lang)
-    _say(report.check_text(items))
-    if any(i.required and not i.ready for i in items):
+    result = gate.assess(settings, names=doc, langs=lang)
+    chosen = format or (CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true"
+                        else CheckFormat.text)
+    if chosen is CheckFormat.json:
+        typer.echo(report.check_json(result, settings.root))
+    elif chosen is CheckFormat.junit:
+        typer.echo(report.check_junit(result, settings.root))
+    elif chosen is CheckFormat.github:
+        _say(report.check_github(result, settings.root))
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary:
+            with open(summary, "a", encoding="utf-8") as handle:
+                handle.write(report.check_summary(result, settings.root))
+    else:
+        _say(report.check_text(result, settings.root, color=_color()))
+    if result.blocked:
         raise typer.Exit(1)
 
 
@@ -119,6 +151,25 @@ def approve(workspace: Workspace = None, doc: Docs = None, lang: Langs = None,
                               langs=lang)
     _say([f"approved {n} entr{'y' if n == 1 else 'ies'} in {p}" for p, n in changed]
          or ["nothing to approve"])
+
+
+glossary_app = typer.Typer(no_args_is_help=True, help="The workspace glossary (glossary.csv).")
+app.add_typer(glossary_app, name="glossary")
+
+
+@glossary_app.command("check")
+def glossary_check(workspace: Workspace = None, doc: Docs = None, lang: Langs = None):
+    """List translations that disagree with the glossary; exit 1 when there are any."""
+    from . import config, gate, report
+    settings = _settings(workspace)
+    result = gate.assess(settings, names=doc, langs=lang)
+    found = [p for item in result.items for p in item.problems if p.check == "glossary"]
+    for problem in found:
+        where = report.location(problem, settings.root)
+        typer.echo(f"{where}: {problem.message}")
+    typer.echo(f"{len(found)} glossary disagreement(s)")
+    if found:
+        raise typer.Exit(1)
 
 
 @app.command()

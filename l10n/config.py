@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
 from pathlib import Path
 
 from .errors import L10nError
@@ -33,6 +34,22 @@ en = ["fr", "ar"]
 [check]
 # target languages whose translations must be ready for `l10n check` to pass
 required = ["fr", "ar", "en"]
+# documents (globs on document names) that are reported but never block
+exempt = []
+
+[qa]
+# digits in Arabic translations: "western" (0-9), "arabic-indic" (٠-٩) or "any"
+arabic_digits = "western"
+
+[qa.severity]
+# a check's severity: "error" blocks `l10n check`, "warning" is reported, "off" skips it
+# numbers = "error"
+
+# severities for some documents or languages only, applied in order:
+# [[qa.rules]]
+# documents = "archive/*"
+# languages = ["ar"]
+# severity = { length = "off" }
 
 [update]
 # lowest similarity (0-100, rapidfuzz ratio) at which a changed unit is offered
@@ -51,6 +68,16 @@ build = "build"
 
 
 @dataclass(frozen=True)
+class SeverityRule:
+    documents: str = "*"
+    languages: tuple[str, ...] = tuple(LANGUAGES)
+    severity: dict[str, str] = field(default_factory=dict)
+
+    def applies(self, document: str, lang: str) -> bool:
+        return lang in self.languages and fnmatchcase(document, self.documents)
+
+
+@dataclass(frozen=True)
 class Settings:
     root: Path
     project: str = "communiques"
@@ -63,6 +90,22 @@ class Settings:
     translations: str = "translations"
     build: str = "build"
     abbreviations: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    exempt: tuple[str, ...] = ()
+    arabic_digits: str = "western"
+    severity: dict[str, str] = field(default_factory=dict)
+    severity_rules: tuple[SeverityRule, ...] = ()
+
+    def blocks(self, document: str, lang: str) -> bool:
+        """Whether this document in this language must be ready for `l10n check`."""
+        return lang in self.required and not any(fnmatchcase(document, g) for g in self.exempt)
+
+    def severities(self, document: str, lang: str) -> dict[str, str]:
+        """QA check severities for one document and language: defaults, then rules."""
+        result = dict(self.severity)
+        for rule in self.severity_rules:
+            if rule.applies(document, lang):
+                result.update(rule.severity)
+        return result
 
     @property
     def sources_dir(self) -> Path:
@@ -110,7 +153,8 @@ def load(root: Path) -> Settings:
 _KNOWN = {
     "project": {"name"},
     "languages": set(LANGUAGES),
-    "check": {"required"},
+    "check": {"required", "exempt"},
+    "qa": {"arabic_digits", "severity", "rules"},
     "update": {"suggestion_threshold"},
     "build": {"completeness"},
     "paths": {"sources", "translations", "build"},
@@ -152,6 +196,53 @@ def _settings(root: Path, data: dict, path: Path) -> Settings:
         translations=str(get("paths", "translations", defaults.translations)),
         build=str(get("paths", "build", defaults.build)),
         abbreviations={k: tuple(map(str, v)) for k, v in abbreviations.items()},
+        exempt=tuple(_strings(get("check", "exempt", []), "[check] exempt", path)),
+        arabic_digits=_choice(get("qa", "arabic_digits", defaults.arabic_digits),
+                              ("western", "arabic-indic", "any"), "[qa] arabic_digits", path),
+        severity=_severity(get("qa", "severity", {}), "[qa.severity]", path),
+        severity_rules=tuple(_rule(r, path) for r in _list(get("qa", "rules", []),
+                                                            "[[qa.rules]]", path)),
+    )
+
+
+def _list(value: object, name: str, path: Path) -> list:
+    if not isinstance(value, list):
+        raise L10nError(f"{name} must be a list", path=path)
+    return value
+
+
+def _strings(value: object, name: str, path: Path) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise L10nError(f"{name} must be a list of strings", path=path)
+    return value
+
+
+def _choice(value: object, choices: tuple[str, ...], name: str, path: Path) -> str:
+    if value not in choices:
+        raise L10nError(f"{name} must be one of {', '.join(map(repr, choices))}", path=path)
+    return str(value)
+
+
+def _severity(value: object, name: str, path: Path) -> dict[str, str]:
+    from .qa import CHECKS, SEVERITIES
+    if not isinstance(value, dict):
+        raise L10nError(f"{name} must be a table of check = severity", path=path)
+    for check, level in value.items():
+        if check not in CHECKS:
+            raise L10nError(f"{name}: unknown check {check!r}", path=path,
+                            hint=f"checks: {', '.join(CHECKS)}")
+        _choice(level, SEVERITIES, f"{name} {check}", path)
+    return dict(value)
+
+
+def _rule(value: object, path: Path) -> SeverityRule:
+    if not isinstance(value, dict) or set(value) - {"documents", "languages", "severity"}:
+        raise L10nError("each [[qa.rules]] has documents, languages and severity", path=path)
+    return SeverityRule(
+        documents=str(value.get("documents", "*")),
+        languages=tuple(_languages(value.get("languages", list(LANGUAGES)),
+                                   "[[qa.rules]] languages", path)),
+        severity=_severity(value.get("severity", {}), "[[qa.rules]] severity", path),
     )
 
 

@@ -29,7 +29,7 @@ def init(folder: Path) -> list[Path]:
     created = []
     config = folder / CONFIG_NAME
     if not config.exists():
-        write_atomic(config, DEFAULT_CONFIG.format(name=folder.resolve().name).encode())
+        write_atomic(config, DEFAULT_CONFIG.replace("{name}", folder.resolve().name).encode())
         created.append(config)
     for sub in ("sources", "translations"):
         if not (folder / sub).is_dir():
@@ -102,8 +102,11 @@ class UpdateResult:
 
 
 def update(settings: Settings, *, now: datetime, prune: bool = False,
-           names: list[str] | None = None) -> UpdateResult:
-    """Create or merge every PO file from its source; never drops a translation."""
+           names: list[str] | None = None, dry_run: bool = False) -> UpdateResult:
+    """Create or merge every PO file from its source; never drops a translation.
+
+    With `dry_run`, nothing is written: `written` lists the PO files that would change.
+    """
     documents = discover(settings)
     selected = find(documents, names)
     state = State(settings.state_dir / "state.json")
@@ -120,19 +123,20 @@ def update(settings: Settings, *, now: datetime, prune: bool = False,
                     result.unchanged += 1
                     continue
                 source = source or read_source(settings, doc)
-                if not po.exists():
+                if not po.exists() and not dry_run:
                     moved = _adopt_renamed(source, target, po, left)
                     if moved:
                         result.renamed.append((moved, po))
-                if _update_po(settings, source, target, po, now):
+                if _update_po(settings, source, target, po, now, dry_run=dry_run):
                     result.written.append(po)
                 else:
                     result.unchanged += 1
-                state.record(job, [config, doc.source, po])
+                if not dry_run:
+                    state.record(job, [config, doc.source, po])
     finally:
         state.save()
     for (_, _), path in sorted(left.items()):
-        if prune:
+        if prune and not dry_run:
             path.unlink()
             result.pruned.append(path)
         else:
@@ -156,7 +160,7 @@ def _adopt_renamed(source: Source, target: str, po: Path,
 
 
 def _update_po(settings: Settings, source: Source, target: str, po: Path,
-               now: datetime) -> bool:
+               now: datetime, *, dry_run: bool) -> bool:
     """Merge the source into the PO; if someone saves the PO meanwhile, merge again."""
     for _ in range(5):
         signature = Signature.of(po)
@@ -168,7 +172,7 @@ def _update_po(settings: Settings, source: Source, target: str, po: Path,
         output = pofile.serialize(catalog)
         if output == data:
             return False
-        if write_atomic(po, output, expected=signature):
+        if dry_run or write_atomic(po, output, expected=signature):
             return True
     raise L10nError("the PO file kept changing while l10n updated it", path=po,
                     hint="save it in Poedit, close it, and run `l10n update` again")
@@ -184,80 +188,6 @@ def _settle_header(catalog: Catalog, old: Catalog, doc: Document, target: str,
         header["POT-Creation-Date"] = _stamp(now)
 
 
-# -- status and check ----------------------------------------------------------------
-
-@dataclass
-class Progress:
-    """One document in one target language, counted by status."""
-
-    doc: Document
-    target: str
-    po: Path
-    required: bool
-    entries: list[Entry] = field(default_factory=list)
-    nplurals: int = 2
-    stale: bool = False  # the PO misses units of the current source
-    missing: bool = False  # no PO yet
-
-    def count(self, status: Status) -> tuple[int, int]:
-        chosen = [e for e in self.entries if e.status(self.nplurals) is status]
-        return len(chosen), sum(e.words for e in chosen)
-
-    def by_origin(self) -> dict[str, int]:
-        counts = {"changed": 0, "memory": 0, "machine": 0, "unknown": 0}
-        for e in self.entries:
-            if e.status(self.nplurals) is Status.NEEDS_REVIEW:
-                counts[e.origin() or "unknown"] += 1
-        return counts
-
-    def changes(self) -> list[Entry]:
-        return [e for e in self.entries
-                if e.status(self.nplurals) is Status.NEEDS_REVIEW and e.origin() == "changed"]
-
-    def reasons(self) -> list[str]:
-        if self.missing:
-            return ["no PO file yet: run `l10n update`"]
-        reasons = []
-        if self.stale:
-            reasons.append("the PO is older than its source: run `l10n update`")
-        untranslated = self.count(Status.UNTRANSLATED)[0]
-        if untranslated:
-            reasons.append(f"{untranslated} untranslated")
-        review = self.count(Status.NEEDS_REVIEW)[0]
-        if review:
-            detail = ", ".join(f"{n} {o}" for o, n in self.by_origin().items() if n)
-            reasons.append(f"{review} need review ({detail})")
-        return reasons
-
-    @property
-    def ready(self) -> bool:
-        return not self.reasons()
-
-
-def progress(settings: Settings, *, names: list[str] | None = None,
-             langs: list[str] | None = None) -> tuple[list[Progress], list[Path]]:
-    """Every document and target language with its counts, and the orphaned PO files."""
-    documents = discover(settings)
-    result = []
-    for doc in find(documents, names):
-        template_keys = None
-        for target in doc.targets:
-            if langs and target not in langs:
-                continue
-            po = doc.po_path(settings, target)
-            item = Progress(doc, target, po, target in settings.required)
-            if not po.exists():
-                item.missing = True
-            else:
-                catalog = pofile.read(po)
-                item.entries, item.nplurals = catalog.entries, catalog.nplurals
-                if template_keys is None:
-                    template_keys = [e.key for e in read_source(settings, doc).template]
-                item.stale = [e.key for e in catalog.entries] != template_keys
-            result.append(item)
-    return result, [p for _, _, p in orphans(settings, documents)]
-
-
 # -- build ---------------------------------------------------------------------------
 
 @dataclass
@@ -266,7 +196,7 @@ class Built:
     target: str
     output: Path
     outcome: str  # "written", "unchanged" or "refused"
-    percent: float
+    percent: float | None  # None when skipped because nothing changed since the last build
     missing: list[Entry] = field(default_factory=list)
 
 
@@ -289,12 +219,12 @@ def build(settings: Settings, *, allow_partial: bool = False, names: list[str] |
                 job = f"build {target}/{doc.name}{' partial' if allow_partial else ''}"
                 inputs = [config, doc.source, po, output]
                 if state.unchanged(job, inputs):
-                    results.append(Built(doc, target, output, "unchanged", 100.0))
+                    results.append(Built(doc, target, output, "unchanged", None))
                     continue
                 source = source or read_source(settings, doc)
                 built = _build_one(settings, source, target, po, output, allow_partial)
                 results.append(built)
-                if built.outcome != "refused" and not built.missing:
+                if built.outcome != "refused":
                     state.record(job, inputs)
     finally:
         state.save()

@@ -1,14 +1,20 @@
-"""Turning results into what people and scripts read: text and JSON. Formatting only."""
+"""Turning results into what people and scripts read: text, JSON, GitHub annotations,
+JUnit XML. Formatting only: nothing here decides anything.
+"""
 
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from pathlib import Path
+from xml.etree import ElementTree
 
 from .catalog.model import Status
-from .project import Built, Progress, UpdateResult
+from .gate import Gate, Problem, Readiness
+from .project import Built, UpdateResult
 
 STATES = (Status.REVIEWED, Status.NEEDS_REVIEW, Status.UNTRANSLATED)
+ANNOTATIONS_PER_FILE = 10
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -18,78 +24,44 @@ def _rel(path: Path, root: Path) -> str:
         return str(path)
 
 
-def update_text(result: UpdateResult, root: Path) -> list[str]:
+def _paint(text: str, color: str | None, enabled: bool) -> str:
+    codes = {"green": "32", "red": "31", "yellow": "33", "dim": "2"}
+    return f"\033[{codes[color]}m{text}\033[0m" if enabled and color else text
+
+
+def location(problem: Problem, root: Path) -> str:
+    path = _rel(problem.po, root)
+    return f"{path}:{problem.line}" if problem.line else path
+
+
+def verdict(item: Readiness) -> str:
+    if item.ready:
+        return "ready"
+    return "blocked" if item.required else "not ready (not required)"
+
+
+# -- update and build --------------------------------------------------------------------
+
+def update_text(result: UpdateResult, root: Path, *, check: bool = False) -> list[str]:
+    verb = "out of date" if check else "updated"
     lines = [f"moved {_rel(a, root)} -> {_rel(b, root)} (source renamed)" for a, b in result.renamed]
-    lines += [f"updated {_rel(p, root)}" for p in result.written]
+    lines += [f"{verb} {_rel(p, root)}" for p in result.written]
     lines += [f"removed orphan {_rel(p, root)}" for p in result.pruned]
     lines += [f"orphan {_rel(p, root)}: its source is gone (kept; `l10n update --prune` "
               "removes it)" for p in result.orphans]
-    lines.append(f"{len(result.written)} PO file(s) written, {result.unchanged} unchanged")
-    return lines
-
-
-def status_json(items: list[Progress], orphans: list[Path], root: Path) -> str:
-    documents = []
-    for item in items:
-        counts = {s.value: item.count(s) for s in STATES}
-        documents.append({
-            "document": item.doc.name,
-            "source_language": item.doc.lang,
-            "language": item.target,
-            "po": _rel(item.po, root),
-            "required": item.required,
-            "missing": item.missing,
-            "stale": item.stale,
-            "units": {k: v[0] for k, v in counts.items()},
-            "words": {k: v[1] for k, v in counts.items()},
-            "needs_review_by_origin": item.by_origin(),
-            "ready": item.ready,
-        })
-    return json.dumps({"documents": documents, "orphans": [_rel(p, root) for p in orphans]},
-                      ensure_ascii=False, indent=2)
-
-
-def status_text(items: list[Progress], orphans: list[Path], root: Path,
-                *, changes: bool = False) -> list[str]:
-    width = max((len(i.doc.name) for i in items), default=8)
-    lines = [f"{'document':<{width}}  lang  {'reviewed':>14}  {'needs review':>14}  "
-             f"{'untranslated':>14}"]
-    for item in items:
-        if item.missing:
-            lines.append(f"{item.doc.name:<{width}}  {item.target:<4}  no PO yet")
-            continue
-        cells = [f"{n} ({w} w)" for n, w in (item.count(s) for s in STATES)]
-        flag = "  (stale: run l10n update)" if item.stale else ""
-        lines.append(f"{item.doc.name:<{width}}  {item.target:<4}  " +
-                     "  ".join(f"{c:>14}" for c in cells) + flag)
-        if changes:
-            for entry in item.changes():
-                prov = entry.provenance
-                where = entry.references[0] if entry.references else ""
-                lines.append(f"    {where}: {prov.detail if prov else ''}")
-    lines += [f"orphan {_rel(p, root)}: its source is gone" for p in orphans]
-    return lines
-
-
-def check_text(items: list[Progress]) -> list[str]:
-    lines = []
-    for item in items:
-        if item.ready:
-            verdict = "ready"
-        else:
-            verdict = "blocked" if item.required else "not ready (not required)"
-        lines.append(f"{item.doc.name} [{item.target}]: {verdict}")
-        lines += [f"  - {reason}" for reason in item.reasons()]
-    blocked = sum(1 for i in items if i.required and not i.ready)
-    lines.append(f"{len(items) - blocked} ready or not required, {blocked} blocked")
+    if check:
+        lines.append(f"{len(result.written)} PO file(s) out of date with their sources"
+                     + (": run `l10n update`" if result.written else ""))
+    else:
+        lines.append(f"{len(result.written)} PO file(s) written, {result.unchanged} unchanged")
     return lines
 
 
 def build_text(results: list[Built], root: Path) -> list[str]:
     lines = []
     for built in results:
-        head = f"{_rel(built.output, root)}: {built.outcome} ({built.percent:.0f}% reviewed)"
-        lines.append(head)
+        done = "" if built.percent is None else f" ({built.percent:.0f}% reviewed)"
+        lines.append(f"{_rel(built.output, root)}: {built.outcome}{done}")
         label = "missing" if built.outcome == "refused" else "kept in the source language"
         for entry in built.missing[:20]:
             where = entry.references[0] if entry.references else ""
@@ -97,3 +69,186 @@ def build_text(results: list[Built], root: Path) -> list[str]:
         if len(built.missing) > 20:
             lines.append(f"  … and {len(built.missing) - 20} more")
     return lines
+
+
+# -- status ------------------------------------------------------------------------------
+
+def _counts(item: Readiness) -> dict:
+    counts = {s.value: item.count(s) for s in STATES}
+    return {
+        "units": {k: v[0] for k, v in counts.items()},
+        "words": {k: v[1] for k, v in counts.items()},
+        "needs_review_by_origin": item.by_origin(),
+        "qa_errors": sum(1 for p in item.errors() if p.check not in
+                         ("missing", "stale", "untranslated", "needs-review")),
+        "qa_warnings": sum(1 for p in item.problems if p.severity == "warning"),
+    }
+
+
+def status_json(gate: Gate, root: Path) -> str:
+    documents = [{
+        "document": item.doc.name,
+        "source_language": item.doc.lang,
+        "language": item.target,
+        "po": _rel(item.po, root),
+        "required": item.required,
+        "missing": item.missing,
+        "stale": item.stale,
+        **_counts(item),
+        "ready": item.ready,
+    } for item in gate.items]
+    return json.dumps({"documents": documents, "orphans": [_rel(p, root) for p in gate.orphans]},
+                      ensure_ascii=False, indent=2)
+
+
+def status_text(gate: Gate, root: Path, *, changes: bool = False,
+                color: bool = False) -> list[str]:
+    width = max((len(i.doc.name) for i in gate.items), default=8)
+    head = (f"{'document':<{width}}  lang  units  words  reviewed  machine  needs-review  "
+            "untranslated  qa-errors  state")
+    lines = [_paint(head, "dim", color)]
+    for item in gate.items:
+        counts = _counts(item)
+        units = counts["units"]
+        state = verdict(item)
+        tone = "green" if item.ready else ("red" if item.required else "yellow")
+        cells = (f"{len(item.entries):>5}  {sum(e.words for e in item.entries):>5}  "
+                 f"{units['reviewed']:>8}  {counts['needs_review_by_origin']['machine']:>7}  "
+                 f"{units['needs-review']:>12}  {units['untranslated']:>12}  "
+                 f"{counts['qa_errors']:>9}")
+        if item.missing:
+            cells = f"{'no PO yet: run l10n update':<80}"
+        elif item.stale:
+            state += " (stale: run l10n update)"
+        lines.append(f"{item.doc.name:<{width}}  {item.target:<4}  {cells}  "
+                     f"{_paint(state, tone, color)}")
+        if changes:
+            for entry in item.changes():
+                prov = entry.provenance
+                where = entry.references[0] if entry.references else ""
+                lines.append(f"    {where}: {prov.detail if prov else ''}")
+    lines += [f"orphan {_rel(p, root)}: its source is gone" for p in gate.orphans]
+    return lines
+
+
+# -- check -------------------------------------------------------------------------------
+
+def _notice(gate: Gate) -> list[str]:
+    return [] if gate.msgfmt_available else [
+        "note: msgfmt (gettext) is not installed: PO syntax checks were skipped"]
+
+
+def check_text(gate: Gate, root: Path, *, color: bool = False) -> list[str]:
+    lines = []
+    for item in gate.items:
+        tone = "green" if item.ready else ("red" if item.required else "yellow")
+        lines.append(f"{item.doc.name} [{item.target}]: {_paint(verdict(item), tone, color)}")
+        lines += [f"  - {reason}" for reason in item.reasons()]
+        for problem in item.problems:
+            if problem.check in ("missing", "stale", "untranslated", "needs-review"):
+                continue
+            lines.append(f"    {location(problem, root)}: {problem.severity}: "
+                         f"[{problem.check}] {problem.message}")
+    blocked = sum(1 for i in gate.items if i.blocked)
+    lines.append(f"{len(gate.items) - blocked} ready or not required, {blocked} blocked")
+    return lines + _notice(gate)
+
+
+def _finding(problem: Problem, root: Path) -> dict:
+    return {"file": _rel(problem.po, root), "line": problem.line, "msgctxt": problem.msgctxt,
+            "msgid": problem.msgid, "check": problem.check, "severity": problem.severity,
+            "message": problem.message}
+
+
+def check_json(gate: Gate, root: Path) -> str:
+    documents = [{
+        "document": item.doc.name,
+        "source_language": item.doc.lang,
+        "language": item.target,
+        "po": _rel(item.po, root),
+        "required": item.required,
+        "ready": item.ready,
+        "blocked": item.blocked,
+        "reasons": item.reasons(),
+        "counts": _counts(item),
+        "findings": [_finding(p, root) for p in item.problems],
+    } for item in gate.items]
+    languages = sorted({item.target for item in gate.items})
+    return json.dumps({
+        "ready": not gate.blocked,
+        "languages": languages,
+        "documents": documents,
+        "summary": {"documents": len(gate.items),
+                    "blocked": sum(1 for i in gate.items if i.blocked),
+                    "ready": sum(1 for i in gate.items if i.ready)},
+        "msgfmt": gate.msgfmt_available,
+    }, ensure_ascii=False, indent=2)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def check_github(gate: Gate, root: Path) -> list[str]:
+    """Workflow commands: at most ANNOTATIONS_PER_FILE per file, then a '+N more' notice."""
+    lines = []
+    by_file: dict[Path, list[tuple[Readiness, Problem]]] = defaultdict(list)
+    for item in gate.items:
+        for problem in item.problems:
+            if problem.severity == "error" and not item.required:
+                continue
+            by_file[problem.po].append((item, problem))
+    for po, found in by_file.items():
+        for item, problem in found[:ANNOTATIONS_PER_FILE]:
+            level = problem.severity if item.required else "warning"
+            props = f"file={_escape_property(_rel(po, root))}"
+            if problem.line:
+                props += f",line={problem.line}"
+            title = f"{problem.check} [{item.target}]"
+            text = problem.message + (f": {problem.msgid}" if problem.msgid else "")
+            lines.append(f"::{level} {props},title={_escape_property(title)}::{_escape_data(text)}")
+        if len(found) > ANNOTATIONS_PER_FILE:
+            rest = len(found) - ANNOTATIONS_PER_FILE
+            lines.append(f"::notice file={_escape_property(_rel(po, root))}::"
+                         f"+{rest} more finding(s) in this file (see the job summary)")
+    return lines + check_text(gate, root)
+
+
+def check_summary(gate: Gate, root: Path) -> str:
+    """Markdown for $GITHUB_STEP_SUMMARY: the table, then every finding."""
+    rows = ["## l10n check", "", "| document | language | state | reasons |", "|---|---|---|---|"]
+    for item in gate.items:
+        reasons = "; ".join(item.reasons()) or "—"
+        rows.append(f"| {item.doc.name} | {item.target} | {verdict(item)} | {reasons} |")
+    problems = [p for item in gate.items for p in item.problems]
+    if problems:
+        rows += ["", "| file | line | check | severity | message |", "|---|---|---|---|---|"]
+        for p in problems:
+            message = (p.message + (f": {p.msgid}" if p.msgid else "")).replace("|", "\\|")
+            rows.append(f"| {_rel(p.po, root)} | {p.line or ''} | {p.check} | {p.severity} | "
+                        f"{message.replace(chr(10), ' ')} |")
+    text = "\n".join(rows) + "\n"
+    return text[: 1024 * 1024 - 100]
+
+
+def check_junit(gate: Gate, root: Path) -> str:
+    suite = ElementTree.Element("testsuite", name="l10n check", tests=str(len(gate.items)),
+                                failures=str(sum(1 for i in gate.items if i.blocked)))
+    for item in gate.items:
+        case = ElementTree.SubElement(suite, "testcase", classname=item.doc.name,
+                                      name=item.target, file=_rel(item.po, root))
+        if item.blocked:
+            failure = ElementTree.SubElement(case, "failure", message="; ".join(item.reasons()))
+            failure.text = "\n".join(
+                f"{_rel(p.po, root)}:{p.line or ''}: {p.severity}: [{p.check}] {p.message}"
+                for p in item.problems)
+        elif not item.ready:
+            ElementTree.SubElement(case, "skipped", message="not required: "
+                                   + "; ".join(item.reasons()))
+    root_element = ElementTree.Element("testsuites")
+    root_element.append(suite)
+    return ElementTree.tostring(root_element, encoding="unicode", xml_declaration=True)

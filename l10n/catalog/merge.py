@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import copy
 import re
 
 from rapidfuzz import fuzz, process
@@ -34,7 +33,7 @@ def merge(units: list[Entry], old: Catalog, *, threshold: float) -> Catalog:
             used.add(prior.key)
             entries.append(_carry(prior, unit))
         else:
-            entries.append(copy.deepcopy(unit))
+            entries.append(unit.copy())
             unmatched.append(entries[-1])
     candidates = [e for e in previous.values() if e.has_translation()
                   and e.msgid_plural is None]
@@ -48,17 +47,14 @@ def merge(units: list[Entry], old: Catalog, *, threshold: float) -> Catalog:
         used.add(source.key)
         _suggest(entry, source)
     obsolete = [_retire(e) for e in old.entries if e.key not in used and e.has_translation()]
-    obsolete += [copy.deepcopy(e) for e in old.obsolete if e.key not in used]
+    obsolete += [e.copy() for e in old.obsolete if e.key not in used]
     return Catalog(header=dict(old.header), header_comments=list(old.header_comments),
                    header_flags=list(old.header_flags), entries=entries, obsolete=obsolete)
 
 
 def _carry(prior: Entry, unit: Entry) -> Entry:
     """The old entry with the unit's current location; a finished review is recorded."""
-    entry = copy.deepcopy(prior)
-    entry.obsolete = False
-    entry.references = list(unit.references)
-    entry.line = None
+    entry = prior.copy(obsolete=False, references=list(unit.references), line=None)
     provenance = entry.provenance
     if provenance and provenance.proposed and not entry.fuzzy and entry.has_translation():
         provenance = provenance.reviewed(entry.msgstr)
@@ -77,11 +73,7 @@ def _suggest(entry: Entry, source: Entry) -> None:
 
 
 def _retire(entry: Entry) -> Entry:
-    entry = copy.deepcopy(entry)
-    entry.obsolete = True
-    entry.references = []
-    entry.line = None
-    return entry
+    return entry.copy(obsolete=True, references=[], line=None)
 
 
 def word_diff(old: str, new: str) -> str:

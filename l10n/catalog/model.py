@@ -14,7 +14,7 @@ and drops unknown flags. Its forms:
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 NOTE_PREFIX = "l10n: "
@@ -83,7 +83,14 @@ class Entry:
     previous_msgid: str | None = None
     previous_msgid_plural: str | None = None
     obsolete: bool = False
-    line: int | None = None  # where it was read from, for messages
+    line: int | None = None  # the line of its msgstr in the file it was read from
+
+    def copy(self, **changes) -> Entry:
+        """An independent copy (lists and dicts not shared), with `changes` applied."""
+        fresh = replace(self, msgstr_plural=dict(self.msgstr_plural), flags=list(self.flags),
+                        translator_comments=list(self.translator_comments),
+                        notes=list(self.notes), references=list(self.references))
+        return replace(fresh, **changes) if changes else fresh
 
     @property
     def key(self) -> tuple[str | None, str]:

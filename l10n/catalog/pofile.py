@@ -6,6 +6,7 @@ a file's no-wrap style) changes nothing but the header fields Poedit stamps.
 
 from __future__ import annotations
 
+import bisect
 import re
 from pathlib import Path
 
@@ -19,6 +20,9 @@ _CHARSET = re.compile(r'"Content-Type:[^"]*charset=([^\\"\s;]+)', re.IGNORECASE)
 _POLIB_LINE = re.compile(r"\(line (\d+)\):?\s*(.*)")
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r",
                           "\a": "\\a", "\b": "\\b", "\f": "\\f", "\v": "\\v"})
+_MSGSTR = re.compile(r"^msgstr(?:\[0\])?[ \t]", re.MULTILINE)
+_NEWLINE = re.compile("\n")
+_SPECIAL = re.compile(r'[\\"\n\t\r\a\b\f\v]')
 _LINES = re.compile(r"[^\n]*\n|[^\n]+")
 _REFERENCE_WIDTH = 79
 _STRING_LINE = re.compile(
@@ -53,9 +57,16 @@ def parse(data: bytes, path: Path) -> Catalog:
         header_comments=po.header.split("\n") if po.header else [],
         header_flags=["fuzzy"] if po.metadata_is_fuzzy else [],
     )
+    msgstr_lines = iter(m.start() for m in _MSGSTR.finditer(text))
+    next(msgstr_lines, None)  # the header's
+    newlines = [m.start() for m in _NEWLINE.finditer(text)]
     seen: set[tuple[str | None, str]] = set()
     for item in po:
         entry = _entry(item)
+        if not entry.obsolete:
+            offset = next(msgstr_lines, None)
+            if offset is not None:
+                entry.line = bisect.bisect_left(newlines, offset) + 1
         if entry.key in seen:
             raise L10nError(f"duplicate entry for msgid {entry.msgid[:60]!r}", path=path,
                             line=entry.line, hint="keep one of them, e.g. msguniq --use-first")
@@ -149,9 +160,13 @@ def _entry_lines(entry: Entry) -> list[str]:
 def _string_lines(keyword: str, value: str, prefix: str) -> list[str]:
     """msgcat starts a string that has a line break before its end on a line of its own."""
     if "\n" not in value[:-1]:
-        return [f'{prefix}{keyword} "{value.translate(_ESCAPES)}"']
-    return [f'{prefix}{keyword} ""'] + [f'{prefix}"{part.translate(_ESCAPES)}"'
+        return [f'{prefix}{keyword} "{_escape(value)}"']
+    return [f'{prefix}{keyword} ""'] + [f'{prefix}"{_escape(part)}"'
                                          for part in _LINES.findall(value)]
+
+
+def _escape(value: str) -> str:
+    return value.translate(_ESCAPES) if _SPECIAL.search(value) else value
 
 
 def _reference_lines(references: list[str]) -> list[str]:

@@ -85,7 +85,7 @@ def test_long_reference_lines_wrap_like_msgcat(tmp_path):
     (b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "\xe9"\nmsgstr ""\n',
      5, "not valid UTF-8"),
     (b'msgid ""\nmsgstr ""\n\nmsgid "a\nmsgstr "b"\n', 4, "not properly quoted"),
-    (b'msgid ""\nmsgstr ""\n\nmsgid "a"\nmsgstr "b"\n\nmsgid "a"\nmsgstr "c"\n', 7, "duplicate"),
+    (b'msgid ""\nmsgstr ""\n\nmsgid "a"\nmsgstr "b"\n\nmsgid "a"\nmsgstr "c"\n', 8, "duplicate"),
     (b'msgid ""\nmsgstr ""\n\nmsgstr "a"\nmsgid "b"\n', None, "malformed"),
 ])
 def test_bad_files_name_the_line_and_the_fix(tmp_path, content, line, words):
