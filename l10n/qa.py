@@ -122,7 +122,7 @@ def check_numbers(source: str, target: str, ctx: Context) -> list[str]:
 # -- placeholders, URLs, e-mails --------------------------------------------------------
 
 _PLACEHOLDER = re.compile(
-    r"%(?:\d+\$)?(?:\([A-Za-z_]\w*\))?[-+ #0]*\d*(?:\.\d+)?[sdifxXoeEgGcr%]"
+    r"%(?:\d+\$)?(?:\([A-Za-z_]\w*\))?[-+#0]*\d*(?:\.\d+)?[sdifxXoeEgGcr%]"
     r"|\{[A-Za-z_0-9]*(?:[!:][^{}]*)?\}")
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>«»\"]+[^\s<>«»\".,;:!?؟،)\]]")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")

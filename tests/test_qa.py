@@ -1,0 +1,135 @@
+"""QA checks: each catches a real problem (true positive) and accepts a correct
+translation written differently (no false positive)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from l10n import qa
+from l10n.glossary import Glossary
+
+GLOSSARY = Glossary.parse(
+    "fr,en,ar,note,dnt\n"
+    "CIMCT,IMCTC,التحالف الإسلامي العسكري لمحاربة الإرهاب,,\n"
+    "État de Malaisie,State of Malaysia,دولة ماليزيا,,\n"
+    "Al-Moghidi,Al-Moghedi,المغيدي,,\n"
+    "NATO,NATO,,,yes\n", Path("glossary.csv"))
+
+
+def findings(source, target, src="fr", tgt="en", digits="western"):
+    ctx = qa.Context(src, tgt, GLOSSARY, digits)
+    return {(f.check, f.message) for f in qa.run(source, target, ctx, {})}
+
+
+def checks(source, target, src="fr", tgt="en", **kw):
+    return {check for check, _ in findings(source, target, src, tgt, **kw)}
+
+
+@pytest.mark.parametrize("source, target, src, tgt", [
+    ("Plus de 1 000,5 tonnes.", "More than 1,000.5 tonnes.", "fr", "en"),
+    ("Plus de 1\u202f000,5 tonnes.", "More than 1,000.5 tonnes.", "fr", "en"),
+    ("Plus de 1\u00a0000 personnes.", "أكثر من ١٬٠٠٠ شخص.", "fr", "ar"),
+    ("Le taux est de 3,5 %.", "The rate is 3.5%.", "fr", "en"),
+    ("The rate is 3.5%.", "النسبة ٣٫٥٪.", "en", "ar"),
+    ("Riyad, le 11/10/2021.", "Riyadh, 11 October 2021.", "fr", "en"),
+    ("Riyad, le 11.10.2021.", "Riyadh, October 11, 2021.", "fr", "en"),
+    ("Le 11 octobre 2021.", "في 11 أكتوبر 2021.", "fr", "ar"),
+    ("Il y a 2 024 participants.", "There are 2,024 participants.", "fr", "en"),
+])
+def test_numbers_in_another_notation_are_accepted(source, target, src, tgt):
+    assert "numbers" not in checks(source, target, src, tgt, digits="any")
+
+
+@pytest.mark.parametrize("source, target", [
+    ("Plus de 1 000 personnes.", "More than 1,001 people."),
+    ("Le 11/10/2021.", "On 11/10/2022."),
+    ("Le taux est de 3,5 %.", "The rate is 35%."),
+    ("Quatre domaines.", "4 domains and 12 more."),
+    ("En 2021, 40 pays.", "In 2021, 4 countries."),
+])
+def test_a_real_number_mismatch_is_caught(source, target):
+    assert "numbers" in checks(source, target)
+
+
+def test_placeholders_printf_and_brace():
+    assert "placeholders" not in checks("Bonjour %s, %(name)s, {0} et {nom}.",
+                                        "Hello {nom}, {0}, %(name)s and %s.")
+    assert ("placeholders", "placeholder %(name)s is missing") in \
+        findings("Bonjour %(name)s.", "Hello %(nom)s.")
+    assert "placeholders" in checks("Il reste {count}.", "{count} left {count}.")
+    assert "placeholders" not in checks("100 % des pays.", "100% of countries.")
+
+
+def test_urls_and_emails_are_kept():
+    source = "Voir https://www.imctc.org/fr/news. Écrire à presse@imctc.org."
+    assert "links" not in checks(source, "See https://www.imctc.org/fr/news. Write to presse@imctc.org.")
+    assert checks(source, "See https://www.imctc.org/en/news. Write to press@imctc.org.") >= {"links"}
+
+
+def test_final_punctuation_maps_between_scripts():
+    assert "punctuation" not in checks("Pourquoi ?", "لماذا؟", tgt="ar")
+    assert "punctuation" not in checks("Why?", "Pourquoi\u202f?", src="en", tgt="fr")
+    assert "punctuation" not in checks("Le ministre est venu.", "The minister came.")
+    assert "punctuation" in checks("Pourquoi ?", "لماذا.", tgt="ar")
+    assert ("punctuation", "Latin '?' in Arabic text: use '؟'") in findings("Pourquoi ?", "لماذا?", tgt="ar")
+    assert "punctuation" in checks("Why?", "Pourquoi?", src="en", tgt="fr")
+    assert "punctuation" in checks("Pourquoi ?", "Why ?")
+    assert "punctuation" not in checks("Voir https://x.org", "Voir https://x.org", src="en", tgt="fr")
+
+
+def test_glossary_sees_through_elision_and_arabic_prefixes():
+    assert "glossary" not in checks("La CIMCT et l'État de Malaisie.", "IMCTC and the State of Malaysia.")
+    assert "glossary" not in checks("La CIMCT salue l'État de Malaisie.",
+                                    "يشيد التحالف الإسلامي العسكري لمحاربة الإرهاب بدولة ماليزيا.", tgt="ar")
+    assert "glossary" not in checks("Le rôle de la CIMCT.", "دور للتحالف الإسلامي العسكري لمحاربة الإرهاب.", tgt="ar")
+    assert ("glossary", "glossary: «Al-Moghidi» is «Al-Moghedi» in en") in \
+        findings("Le Major-Général Al-Moghidi a dit.", "Maj. Gen. Al-Moghidi said.")
+    assert ("glossary", "«NATO» is not to be translated") in findings("L'NATO.", "L'OTAN.", tgt="fr")
+
+
+def test_glossary_ignores_arabic_diacritics_and_case():
+    assert "glossary" not in checks("La cimct.", "The imctc.")
+    assert "glossary" not in checks("L'État de Malaisie.", "دَوْلَةُ ماليزيا.", tgt="ar")
+
+
+def test_identical_and_empty_looking_translations():
+    assert "content" in checks("Le ministre est arrivé.", "Le ministre est arrivé.")
+    assert "content" not in checks("CIMCT – IMCTC", "CIMCT – IMCTC")
+    assert "content" not in checks("Riyad – 11/10/2021", "Riyad – 11/10/2021")
+    assert "content" in checks("Le ministre est arrivé.", " … ")
+
+
+def test_spacing_doubled_words_and_edges():
+    assert ("spacing", "doubled word 'The'") in findings("Le ministre.", "The the minister.")
+    assert "spacing" not in checks("« Nous nous engageons », a-t-il dit.", "“Nous nous engageons”, he said.")
+    assert ("spacing", "doubled space") in findings("Le ministre.", "The  minister.")
+    assert "spacing" in checks("Le ministre.", "The minister. ")
+
+
+def test_direction_marks_do_not_belong_in_po():
+    assert "bidi" in checks("Le site imctc.org.", "الموقع \u200fimctc.org.", tgt="ar")
+    assert "bidi" in checks("Le site.", "الموقع\u2067 x\u2069.", tgt="ar")
+    assert "bidi" not in checks("Le site.", "الموقع.", tgt="ar")
+
+
+def test_length_ratio_outliers():
+    source = "Le ministre a reçu une délégation de haut niveau au siège de la coalition."
+    assert "length" in checks(source, "Minister.")
+    assert "length" in checks(source, source.upper() * 3)
+    assert "length" not in checks(source, "The minister received a high-level delegation at the coalition's headquarters.")
+
+
+def test_arabic_digit_style_follows_the_setting():
+    assert "arabic-digits" in checks("En 2021.", "في ٢٠٢١.", tgt="ar")
+    assert "arabic-digits" not in checks("En 2021.", "في 2021.", tgt="ar")
+    assert "arabic-digits" in checks("En 2021.", "في 2021.", tgt="ar", digits="arabic-indic")
+    assert "arabic-digits" not in checks("En 2021.", "في ٢٠٢١.", tgt="ar", digits="any")
+
+
+def test_severity_off_skips_a_check_and_warning_downgrades_it():
+    ctx = qa.Context("fr", "en", GLOSSARY)
+    assert qa.run("En 2021.", "In 2022.", ctx, {"numbers": "off"}) == []
+    [finding] = qa.run("En 2021.", "In 2022 and 2023.", ctx, {"numbers": "warning"})[:1]
+    assert finding.severity == "warning" and finding.check == "numbers"
