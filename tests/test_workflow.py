@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from support import msgcat_no_wrap, msgfmt_check, write
 
 from l10n.catalog import pofile
@@ -231,3 +233,39 @@ def test_segment_prints_offsets_into_decoded_text(tmp_path, run):
         [s["text"] for s in spans] == ["M. Dupont est venu.", "Il est reparti !", "Fin."]
     for span in spans:
         assert text[span["start"]:span["end"]] == span["text"]
+
+
+def test_a_poedit_save_during_update_is_merged_not_overwritten(workspace, run, monkeypatch):
+    src = write(workspace / "sources/fr/a.txt", DOC)
+    run("update", cwd=workspace)
+    po = workspace / "translations/en/a.po"
+    src.write_text(DOC + "\nUne nouvelle phrase.\n")
+    from l10n import project as project_module
+    real_merge = project_module.merge
+    saved = []
+
+    def merge_while_translator_saves(*args, **kwargs):
+        result = real_merge(*args, **kwargs)
+        if not saved:  # the translator saves in Poedit while l10n is merging
+            translate_all(po, lambda e: f"saved by Poedit: {e.msgid}")
+            saved.append(True)
+        return result
+
+    monkeypatch.setattr(project_module, "merge", merge_while_translator_saves)
+    assert run("update", cwd=workspace).code == 0
+    entries = pofile.read(po).by_key()
+    assert entries[(None, "Premier paragraphe.")].msgstr == "saved by Poedit: Premier paragraphe."
+    assert (None, "Une nouvelle phrase.") in entries
+
+
+@pytest.mark.parametrize("config, words", [
+    ("[build\ncompleteness = 90\n", "l10n.toml:1: invalid TOML"),
+    ("[build]\ncompletness = 90\n", "unknown setting [build] completness"),
+    ("[build]\ncompleteness = 190\n", "[build] completeness must be a number from 0 to 100"),
+    ('[languages]\nfr = ["de"]\n', '[languages] fr must be a list of languages among "ar", "en"'),
+    ('[qa.severity]\nnumber = "error"\n', "unknown check 'number'"),
+])
+def test_bad_settings_are_clear_errors(workspace, run, config, words):
+    (workspace / "l10n.toml").write_text(config)
+    result = run("status", cwd=workspace)
+    assert result.code == 2 and words in result.err, result.err
