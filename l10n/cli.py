@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 from datetime import datetime, timezone
 from enum import Enum
@@ -32,6 +33,13 @@ JsonOut = Annotated[bool, typer.Option("--json", help="Machine-readable output."
 def _settings(workspace: Path | None):
     from . import config
     return config.load(workspace) if workspace else config.load(config.find_root(Path.cwd()))
+
+
+def _locked(settings):
+    """Hold the workspace lock while a command changes files."""
+    from .lock import WorkspaceLock
+    return WorkspaceLock(settings.state_dir, timeout=settings.lock_timeout,
+                         clean=[settings.translations_dir, settings.build_dir])
 
 
 def _say(lines: list[str]) -> None:
@@ -64,7 +72,8 @@ def update(workspace: Workspace = None, doc: Docs = None,
     """Cut every source into units and create or merge its PO files."""
     from . import project, report
     settings = _settings(workspace)
-    result = project.update(settings, now=_now(), prune=prune, names=doc, dry_run=check)
+    with _locked(settings):
+        result = project.update(settings, now=_now(), prune=prune, names=doc, dry_run=check)
     _say(report.update_text(result, settings.root, check=check))
     if check and result.written:
         raise typer.Exit(1)
@@ -127,7 +136,8 @@ def build(workspace: Workspace = None, doc: Docs = None, lang: Langs = None,
     """Rebuild the translated documents under build/<lang>/."""
     from . import project, report
     settings = _settings(workspace)
-    results = project.build(settings, allow_partial=allow_partial, names=doc, langs=lang)
+    with _locked(settings):
+        results = project.build(settings, allow_partial=allow_partial, names=doc, langs=lang)
     _say(report.build_text(results, settings.root))
     if any(r.outcome == "refused" for r in results):
         raise typer.Exit(1)
@@ -147,8 +157,9 @@ def approve(workspace: Workspace = None, doc: Docs = None, lang: Langs = None,
         raise typer.BadParameter(f"use one of {', '.join(ORIGINS)}", param_hint="--origin")
     settings = _settings(workspace)
     who = by or os.environ.get("USER") or os.environ.get("USERNAME") or "unknown"
-    changed = project.approve(settings, by=who, origin=origin, exact=exact, names=doc,
-                              langs=lang)
+    with _locked(settings):
+        changed = project.approve(settings, by=who, origin=origin, exact=exact, names=doc,
+                                  langs=lang)
     _say([f"approved {n} entr{'y' if n == 1 else 'ies'} in {p}" for p, n in changed]
          or ["nothing to approve"])
 
@@ -190,13 +201,28 @@ def segment(file: Annotated[Path, typer.Argument(help="A source document.")],
             typer.echo(unit.text.replace("\n", "⏎"))
 
 
+class Interrupted(BaseException):
+    """Ctrl-C, raised past click (which would turn it into exit 1)."""
+
+
+def _interrupt(signum, frame) -> None:
+    raise Interrupted
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: user mistakes become one line on stderr and exit 2, never a traceback.
 
     typer itself exits 2 on usage errors and with the code of `typer.Exit`.
     """
+    previous = signal.signal(signal.SIGINT, _interrupt)
     try:
         app(args=argv, prog_name="l10n")
     except L10nError as exc:
         print(f"l10n: error: {exc}", file=sys.stderr)
         sys.exit(2)
+    except Interrupted:
+        print("l10n: interrupted; every file is either as it was or completely written",
+              file=sys.stderr)
+        sys.exit(130)
+    finally:
+        signal.signal(signal.SIGINT, previous)

@@ -61,9 +61,16 @@ suggestion_threshold = 60
 completeness = 100
 
 [paths]
+# folders inside the workspace
 sources = "sources"
 translations = "translations"
 build = "build"
+
+[workspace]
+# seconds a command waits for another l10n command on this workspace to finish
+lock_timeout = 30
+# largest source document read, in bytes
+max_source_bytes = 20000000
 """
 
 
@@ -94,6 +101,8 @@ class Settings:
     arabic_digits: str = "western"
     severity: dict[str, str] = field(default_factory=dict)
     severity_rules: tuple[SeverityRule, ...] = ()
+    lock_timeout: float = 30
+    max_source_bytes: int = 20_000_000
 
     def blocks(self, document: str, lang: str) -> bool:
         """Whether this document in this language must be ready for `l10n check`."""
@@ -122,6 +131,15 @@ class Settings:
     @property
     def state_dir(self) -> Path:
         return self.root / ".l10n"
+
+    def writable(self, path: Path) -> Path:
+        """`path` if writing it stays inside the workspace (no symlink leads out), else an error."""
+        root = self.root.resolve()
+        real = path.parent.resolve() / path.name
+        if root != real.parent and root not in real.parents:
+            raise L10nError("refusing to write outside the workspace (a symlink leads out)",
+                            path=path, hint=f"it resolves to {real}")
+        return path
 
 
 def find_root(start: Path) -> Path:
@@ -158,6 +176,7 @@ _KNOWN = {
     "update": {"suggestion_threshold"},
     "build": {"completeness"},
     "paths": {"sources", "translations", "build"},
+    "workspace": {"lock_timeout", "max_source_bytes"},
     "segmentation": {"abbreviations"},
 }
 
@@ -192,9 +211,15 @@ def _settings(root: Path, data: dict, path: Path) -> Settings:
                                       "[update] suggestion_threshold", path),
         completeness=_percent(get("build", "completeness", defaults.completeness),
                               "[build] completeness", path),
-        sources=str(get("paths", "sources", defaults.sources)),
-        translations=str(get("paths", "translations", defaults.translations)),
-        build=str(get("paths", "build", defaults.build)),
+        sources=_inside(get("paths", "sources", defaults.sources), "[paths] sources", path),
+        translations=_inside(get("paths", "translations", defaults.translations),
+                             "[paths] translations", path),
+        build=_inside(get("paths", "build", defaults.build), "[paths] build", path),
+        lock_timeout=_number(get("workspace", "lock_timeout", defaults.lock_timeout),
+                             "[workspace] lock_timeout", path),
+        max_source_bytes=int(_number(get("workspace", "max_source_bytes",
+                                         defaults.max_source_bytes),
+                                     "[workspace] max_source_bytes", path)),
         abbreviations={k: tuple(map(str, v)) for k, v in abbreviations.items()},
         exempt=tuple(_strings(get("check", "exempt", []), "[check] exempt", path)),
         arabic_digits=_choice(get("qa", "arabic_digits", defaults.arabic_digits),
@@ -203,6 +228,21 @@ def _settings(root: Path, data: dict, path: Path) -> Settings:
         severity_rules=tuple(_rule(r, path) for r in _list(get("qa", "rules", []),
                                                             "[[qa.rules]]", path)),
     )
+
+
+def _inside(value: object, name: str, path: Path) -> str:
+    """A folder setting: relative, and inside the workspace."""
+    if not isinstance(value, str) or not value or Path(value).is_absolute() or \
+            ".." in Path(value).parts:
+        raise L10nError(f"{name} must be a folder inside the workspace, like \"build\"",
+                        path=path)
+    return value
+
+
+def _number(value: object, name: str, path: Path) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        raise L10nError(f"{name} must be a positive number", path=path)
+    return float(value)
 
 
 def _list(value: object, name: str, path: Path) -> list:

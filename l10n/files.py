@@ -7,6 +7,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import checkpoints
 from .errors import L10nError
 
 
@@ -42,8 +43,13 @@ def decode_utf8(data: bytes, path: Path) -> str:
         ) from None
 
 
-def read_text(path: Path) -> str:
+def read_text(path: Path, *, limit: int | None = None) -> str:
+    """The file's text; `limit` (bytes) refuses files too large to handle safely."""
     try:
+        if limit is not None and path.stat().st_size > limit:
+            raise L10nError(f"the file is {path.stat().st_size:,} bytes, above the limit of "
+                            f"{limit:,}", path=path,
+                            hint="split it, or raise [workspace] max_source_bytes in l10n.toml")
         data = path.read_bytes()
     except OSError as exc:
         raise L10nError(f"cannot read: {exc.strerror}", path=path) from None
@@ -57,21 +63,30 @@ def write_atomic(path: Path, data: bytes, *, expected: Signature | None | bool =
     exist). If the file changed since, nothing is written and False is returned, so the
     caller can merge again instead of overwriting someone's save. `True` skips the check.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        checkpoints.reached("before-temp")
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise L10nError(f"cannot write: {exc.strerror}", path=path) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        checkpoints.reached("after-temp")
         if expected is not True and Signature.of(path) != expected:
             os.unlink(tmp)
             return False
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         if os.path.exists(tmp):
             os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise L10nError(f"cannot write: {exc.strerror}", path=path,
+                            hint="the previous file is unchanged") from None
         raise
+    checkpoints.reached("after-rename")
     _fsync_dir(path.parent)
     return True
 

@@ -56,7 +56,7 @@ def pretranslate(settings: Settings, proposers: list[Proposer], *,
         for target in doc.targets:
             if langs and target not in langs:
                 continue
-            po = doc.po_path(settings, target)
+            po = settings.writable(doc.po_path(settings, target))
             if not po.exists():
                 raise L10nError("no PO file for this document", path=po,
                                 hint="run `l10n update` first")

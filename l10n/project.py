@@ -6,11 +6,12 @@ Each operation returns plain data for the CLI to print; nothing here prints or e
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from . import document, formats
+from . import checkpoints, document, formats
 from .catalog import pofile
 from .catalog.merge import merge
 from .catalog.model import Catalog, Entry, Provenance, Status
@@ -22,6 +23,7 @@ from .state import State
 from .workspace import Document, discover, find, orphans
 
 GITIGNORE = ".l10n/\n/build/\n*.mo\n"
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def init(folder: Path) -> list[Path]:
@@ -55,7 +57,12 @@ class Source:
 
 
 def read_source(settings: Settings, doc: Document) -> Source:
-    text = read_text(doc.source)
+    text = read_text(doc.source, limit=settings.max_source_bytes)
+    control = _CONTROL.search(text)
+    if control:
+        raise L10nError(f"control character U+{ord(control.group()):04X} in the text",
+                        path=doc.source, line=text.count("\n", 0, control.start()) + 1,
+                        hint="this does not look like a text document; remove it")
     segmenter = Segmenter.for_language(doc.lang, settings.abbreviations.get(doc.lang, ()))
     units = document.extract(text, formats.for_path(doc.source), segmenter)
     reference = doc.reference(settings)
@@ -115,9 +122,10 @@ def update(settings: Settings, *, now: datetime, prune: bool = False,
     config = settings.root / CONFIG_NAME
     try:
         for doc in selected:
+            checkpoints.reached("between-documents")
             source = None
             for target in doc.targets:
-                po = doc.po_path(settings, target)
+                po = settings.writable(doc.po_path(settings, target))
                 job = f"update {target}/{doc.name}"
                 if state.unchanged(job, [config, doc.source, po]):
                     result.unchanged += 1
@@ -208,11 +216,13 @@ def build(settings: Settings, *, allow_partial: bool = False, names: list[str] |
     config = settings.root / CONFIG_NAME
     try:
         for doc in find(discover(settings), names):
+            checkpoints.reached("between-documents")
             source = None
             for target in doc.targets:
                 if langs and target not in langs:
                     continue
-                po, output = doc.po_path(settings, target), doc.build_path(settings, target)
+                po = doc.po_path(settings, target)
+                output = settings.writable(doc.build_path(settings, target))
                 if not po.exists():
                     raise L10nError("no PO file for this document", path=po,
                                     hint="run `l10n update` first")
@@ -259,7 +269,7 @@ def approve(settings: Settings, *, by: str, origin: str | None = None, exact: bo
         for target in doc.targets:
             if langs and target not in langs:
                 continue
-            po = doc.po_path(settings, target)
+            po = settings.writable(doc.po_path(settings, target))
             if po.exists():
                 count = _approve_po(po, by=by, origin=origin, exact=exact)
                 if count:

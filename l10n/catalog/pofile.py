@@ -20,6 +20,7 @@ _CHARSET = re.compile(r'"Content-Type:[^"]*charset=([^\\"\s;]+)', re.IGNORECASE)
 _POLIB_LINE = re.compile(r"\(line (\d+)\):?\s*(.*)")
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r",
                           "\a": "\\a", "\b": "\\b", "\f": "\\f", "\v": "\\v"})
+_BELL = re.compile(r"(?<!\\)(?:\\\\)*\\a")
 _MSGSTR = re.compile(r"^msgstr(?:\[0\])?[ \t]", re.MULTILINE)
 _NEWLINE = re.compile("\n")
 _SPECIAL = re.compile(r'[\\"\n\t\r\a\b\f\v]')
@@ -34,9 +35,14 @@ _STRING_LINE = re.compile(
 
 def parse(data: bytes, path: Path) -> Catalog:
     """The catalog in `data`, or an L10nError naming the file, the line and the fix."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:200]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00\x00" not in data[:200] and \
+            data[:200].count(b"\x00") > 10:
         raise L10nError("PO file is UTF-16, not UTF-8", path=path, line=1,
                         hint="convert it: msgconv --to-code=UTF-8, or iconv -f UTF-16 -t UTF-8")
+    if b"\x00" in data:
+        raise L10nError("PO file contains a NUL byte", path=path,
+                        line=data.count(b"\n", 0, data.index(b"\x00")) + 1,
+                        hint="this is not a text file: restore it from version control")
     charset = _CHARSET.search(data.decode("latin-1"))
     if charset and charset.group(1).lower() not in ("utf-8", "utf8", "ascii", "us-ascii"):
         line = data.count(b"\n", 0, charset.start()) + 1
@@ -45,7 +51,11 @@ def parse(data: bytes, path: Path) -> Catalog:
     text = decode_utf8(data, path).removeprefix("\ufeff")
     _check_strings(text, path)
     try:
-        po = polib.pofile(text, check_for_duplicates=False)
+        parser = polib._POFileParser(text, check_for_duplicates=False)
+        # polib splits content with str.splitlines(), which also breaks at U+2028, U+0085
+        # and other separators that gettext keeps inside strings: split at LF only
+        parser.fhandle = text.split("\n")
+        po = parser.parse()
     except (OSError, ValueError) as exc:
         found = _POLIB_LINE.search(str(exc))
         what = (found.group(2) if found and found.group(2) else "syntax error").rstrip(".")
@@ -85,6 +95,9 @@ def _check_strings(text: str, path: Path) -> None:
         if match is None or match.group(1) is None:
             raise L10nError("malformed PO: a string is not properly quoted", path=path,
                             line=number, hint='strings are "…" with \\" for a quote inside')
+        if _BELL.search(match.group(1)):
+            raise L10nError("unsupported escape \\a (bell) in a string", path=path,
+                            line=number, hint="remove the control character")
 
 
 def read(path: Path) -> Catalog:

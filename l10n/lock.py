@@ -1,0 +1,58 @@
+"""One l10n command at a time may change a workspace: an advisory lock under .l10n/.
+
+The operating system releases the lock when its process dies, so a lock left by a
+killed run is never stale. Temporary files a killed run left behind are removed once
+the lock is held, since no other l10n process can be writing them.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import time
+from pathlib import Path
+
+from .errors import L10nError
+
+TEMPORARY = ".*.tmp"  # the pattern of write_atomic's temporary files
+
+
+class WorkspaceLock:
+    def __init__(self, state_dir: Path, *, timeout: float, clean: list[Path]) -> None:
+        self.path = state_dir / "lock"
+        self.timeout = timeout
+        self.clean = clean
+        self._fd: int | None = None
+
+    def __enter__(self) -> WorkspaceLock:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    holder = os.pread(fd, 64, 0).decode(errors="replace").strip() or "?"
+                    os.close(fd)
+                    raise L10nError(
+                        f"another l10n command (pid {holder}) is working on this workspace",
+                        path=self.path, hint=f"waited {self.timeout:g} s; try again when it "
+                        "has finished, or raise [workspace] lock_timeout") from None
+                time.sleep(0.05)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        self._fd = fd
+        for folder in self.clean:
+            if folder.is_dir():
+                for leftover in folder.rglob(TEMPORARY):
+                    leftover.unlink(missing_ok=True)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._fd is not None:
+            os.ftruncate(self._fd, 0)
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+            self._fd = None

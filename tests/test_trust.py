@@ -1,0 +1,234 @@
+"""Trust: nothing is lost under crashes, interruptions, concurrent runs, hostile paths,
+odd sizes and injected I/O errors."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from support import CORPORA, require_corpora, write
+
+from l10n import config, project
+from l10n.catalog import pofile
+from l10n.checkpoints import POINTS
+from l10n.errors import L10nError
+from l10n.lock import WorkspaceLock
+
+PARAGRAPHS = ["Le ministre a reçu la délégation au siège de la coalition.",
+              "La réunion a porté sur la coopération régionale et la formation.",
+              "Les deux parties ont salué les efforts communs contre le terrorisme."]
+
+
+def l10n(root: Path, *args: str, crash: str | None = None, timeout: float = 120):
+    env = {k: v for k, v in os.environ.items() if k != "L10N_CRASH_AT"}
+    if crash:
+        env["L10N_CRASH_AT"] = crash
+    return subprocess.run([sys.executable, "-m", "l10n", *args], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def translations(root: Path) -> set[str]:
+    found = set()
+    for po in (root / "translations").rglob("*.po"):
+        catalog = pofile.read(po)  # every PO parses
+        found |= {e.msgstr for e in catalog.entries + catalog.obsolete if e.msgstr}
+    return found
+
+
+def temporaries(root: Path) -> list[Path]:
+    return [p for p in root.rglob(".*.tmp")]
+
+
+@pytest.fixture
+def translated(workspace):
+    """Three documents, every unit translated and reviewed in en and ar."""
+    for n in range(3):
+        write(workspace / f"sources/fr/doc{n}.txt", "\n\n".join(PARAGRAPHS) + f"\n\nDocument {n}.\n")
+    settings_ = config.load(workspace)
+    project.update(settings_, now=project_now())
+    for po in (workspace / "translations").rglob("*.po"):
+        catalog = pofile.read(po)
+        for entry in catalog.entries:
+            entry.msgstr = f"[{po.parent.name}] {entry.msgid}"
+        po.write_bytes(pofile.serialize(catalog))
+    return workspace
+
+
+def project_now():
+    from datetime import datetime, timezone
+    return datetime(2026, 11, 29, tzinfo=timezone.utc)
+
+
+def change_sources(root: Path) -> None:
+    for n in range(3):
+        path = root / f"sources/fr/doc{n}.txt"
+        path.write_text(path.read_text().replace("la délégation", "une délégation"))
+
+
+@pytest.mark.parametrize("command", [["update"], ["build", "--allow-partial"]])
+@pytest.mark.parametrize("point", POINTS)
+@pytest.mark.parametrize("nth", [1, 3])
+def test_a_kill_at_any_point_loses_nothing_and_a_rerun_finishes(translated, command, point, nth):
+    change_sources(translated)
+    before = translations(translated)
+    killed = l10n(translated, *command, crash=f"{point}:{nth}")
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert before <= translations(translated)
+    rerun = l10n(translated, *command)
+    assert rerun.returncode == 0, rerun.stderr
+    assert before <= translations(translated)
+    assert temporaries(translated) == []
+    clean = l10n(translated, *command)
+    assert "0 PO file(s) written" in clean.stdout or "written" not in clean.stdout
+
+
+def test_ctrl_c_stops_cleanly_with_exit_130(translated):
+    change_sources(translated)
+    before = translations(translated)
+    result = l10n(translated, "update", crash="after-temp:2:INT")
+    assert result.returncode == 130
+    assert "interrupted" in result.stderr and "Traceback" not in result.stderr
+    assert temporaries(translated) == []
+    assert before <= translations(translated)
+
+
+def test_a_second_command_waits_for_the_lock_then_gives_up_clearly(translated):
+    (translated / "l10n.toml").write_text("[workspace]\nlock_timeout = 0.3\n")
+    with WorkspaceLock(translated / ".l10n", timeout=1, clean=[]):
+        result = l10n(translated, "update")
+    assert result.returncode == 2
+    assert "another l10n command (pid" in result.stderr
+    assert l10n(translated, "update").returncode == 0
+
+
+def test_a_lock_left_by_a_killed_run_is_taken_over(translated):
+    change_sources(translated)
+    assert l10n(translated, "update", crash="between-documents:2").returncode == -9
+    (translated / "l10n.toml").write_text("[workspace]\nlock_timeout = 1\n")
+    assert l10n(translated, "update").returncode == 0
+
+
+def test_concurrent_commands_lose_nothing(translated):
+    """update, approve and build race each other for 25 rounds while the source changes."""
+    sources = sorted((translated / "sources/fr").glob("*.txt"))
+    before = translations(translated)
+    for round_ in range(25):
+        path = sources[round_ % len(sources)]
+        path.write_text(path.read_text().replace("coopération", f"coopération {round_}"))
+        procs = [subprocess.Popen([sys.executable, "-m", "l10n", *args], cwd=translated,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                 for args in (["update"], ["approve", "--by", "test"], ["build", "--allow-partial"])]
+        for proc in procs:
+            _, err = proc.communicate(timeout=120)
+            assert proc.returncode in (0, 1), err
+    after = translations(translated)
+    assert before <= after
+    assert temporaries(translated) == []
+
+
+def test_names_with_spaces_and_non_latin_letters(workspace, run):
+    write(workspace / "sources/fr/communiqué du 11 octobre/بيان صحفي.txt", "Bonjour. Au revoir.\n")
+    assert run("update", cwd=workspace).code == 0
+    po = workspace / "translations/en/communiqué du 11 octobre/بيان صحفي.po"
+    assert po.exists()
+    assert run("build", "--allow-partial", cwd=workspace).code == 0
+    assert (workspace / "build/en/communiqué du 11 octobre/بيان صحفي.txt").read_text() == \
+        "Bonjour. Au revoir.\n"
+
+
+def test_symlinks_never_lead_writes_out_of_the_workspace(workspace, run, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("outside")
+    write(workspace / "sources/fr/a.txt", "Bonjour.\n")
+    run("update", cwd=workspace)
+    (workspace / "build").symlink_to(outside, target_is_directory=True)
+    result = run("build", "--allow-partial", cwd=workspace)
+    assert result.code == 2 and "outside the workspace" in result.err
+    assert list(outside.iterdir()) == []
+    (workspace / "l10n.toml").write_text('[paths]\nbuild = "../elsewhere"\n')
+    result = run("build", "--allow-partial", cwd=workspace)
+    assert result.code == 2 and "[paths] build must be a folder inside the workspace" in result.err
+
+
+def test_a_source_above_the_size_limit_is_refused_by_name(workspace, run):
+    big = workspace / "sources/fr/big.txt"
+    big.parent.mkdir(parents=True, exist_ok=True)
+    with big.open("wb") as handle:
+        handle.truncate(100_000_000)  # 100 MB, sparse
+    result = run("update", cwd=workspace)
+    assert result.code == 2
+    assert "above the limit of 20,000,000" in result.err and "max_source_bytes" in result.err
+
+
+def test_a_disk_error_leaves_the_old_file_and_no_temporary(translated, run, monkeypatch):
+    change_sources(translated)
+    po = translated / "translations/en/doc0.po"
+    old = po.read_bytes()
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    result = run("update", cwd=translated)
+    assert result.code == 2
+    assert "cannot write: No space left on device" in result.err and "doc0.po" in result.err
+    assert po.read_bytes() == old
+    assert temporaries(translated) == []
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=400))
+def test_random_bytes_are_a_catalog_or_a_clear_error(data):
+    try:
+        pofile.parse(data, Path("fuzz.po"))
+    except L10nError as error:
+        assert str(error).startswith("fuzz.po")
+
+
+def mutations(data: bytes, seed: int) -> list[bytes]:
+    import random
+    rng = random.Random(seed)
+    out = [data[: rng.randrange(len(data) + 1)]]  # truncated
+    flipped = bytearray(data)
+    for _ in range(5):
+        if flipped:
+            flipped[rng.randrange(len(flipped))] = rng.randrange(256)
+    out.append(bytes(flipped))
+    cut = rng.randrange(len(data) + 1)
+    out.append(data[:cut] + rng.choice([b'"', b"\\", b"\n", b"msgid", b"#~ ", b"\x00"]) + data[cut:])
+    out.append(data.replace(b"\n", b"\r\n"))
+    out.append(data * 2)  # duplicates
+    return out
+
+
+def test_mutated_real_po_files_are_a_catalog_or_a_clear_error():
+    corpora = require_corpora()
+    cases = 0
+    for sample in sorted((corpora / "po").rglob("*.po")):
+        data = sample.read_bytes()
+        for seed in range(20):
+            for mutated in mutations(data, seed):
+                cases += 1
+                try:
+                    catalog = pofile.parse(mutated, sample)
+                except L10nError as error:
+                    assert error.path == sample
+                    continue
+                pofile.serialize(catalog)
+    assert cases > 2000
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=300) | st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")))
+def test_any_source_bytes_update_or_fail_clearly(workspace, run, data):
+    write(workspace / "sources/fr/x.txt", data)
+    result = run("update", cwd=workspace)
+    assert result.code in (0, 2), result.err
+    if result.code == 2:
+        assert result.err.startswith("l10n: error: ") and "x.txt" in result.err
