@@ -56,7 +56,7 @@ class Source:
 
 def read_source(settings: Settings, doc: Document) -> Source:
     text = read_text(doc.source)
-    segmenter = Segmenter.for_language(doc.lang, settings.abbreviations.get(doc.lang, ()))
+    segmenter = Segmenter.for_language(doc.lang, abbreviations=settings.abbreviations.get(doc.lang, ()))
     units = document.extract(text, formats.for_path(doc.source), segmenter)
     reference = doc.reference(settings)
     entries: dict[str, Entry] = {}
@@ -363,4 +363,4 @@ def segment(path: Path, lang: str, settings: Settings | None) -> list[document.U
         raise L10nError(f"unknown language {lang!r}", hint=f"use one of {', '.join(LANGUAGES)}")
     extra = settings.abbreviations.get(lang, ()) if settings else ()
     return document.extract(read_text(path), formats.for_path(path),
-                            Segmenter.for_language(lang, extra))
+                            Segmenter.for_language(lang, abbreviations=extra))
