@@ -38,6 +38,11 @@ def _say(lines: list[str]) -> None:
         typer.echo(line)
 
 
+def _warn(warnings) -> None:
+    for warning in warnings:
+        typer.echo(f"l10n: warning: {warning}", err=True)
+
+
 def _now() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -58,6 +63,7 @@ def update(workspace: Workspace = None, doc: Docs = None,
     from . import project, report
     settings = _settings(workspace)
     result = project.update(settings, now=_now(), prune=prune, names=doc)
+    _warn(result.warnings)
     _say(report.update_text(result, settings.root))
 
 
@@ -131,7 +137,9 @@ def segment(file: Annotated[Path, typer.Argument(help="A source document.")],
         settings = _settings(workspace)
     except L10nError:
         settings = None if workspace is None else config.load(workspace)
-    for unit in project.segment(file, lang, settings):
+    units, warnings = project.segment(file, lang, settings)
+    _warn(warnings)
+    for unit in units:
         if json_out:
             typer.echo(json.dumps({"start": unit.start, "end": unit.end, "text": unit.text},
                                   ensure_ascii=False))

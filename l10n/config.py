@@ -47,6 +47,14 @@ completeness = 100
 sources = "sources"
 translations = "translations"
 build = "build"
+
+[segmentation]
+# words after which a full stop never ends a sentence, per language
+abbreviations = {{ fr = [], ar = [], en = [] }}
+# regular expressions no sentence may end inside or right after, per language
+no_break = {{ fr = [], ar = [], en = [] }}
+# an SRX 2.0 rules file (OmegaT, Okapi, LanguageTool) to use instead of the built-in rules
+# srx = "segmentation.srx"
 """
 
 
@@ -63,6 +71,8 @@ class Settings:
     translations: str = "translations"
     build: str = "build"
     abbreviations: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    no_break: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    srx: str | None = None
 
     @property
     def sources_dir(self) -> Path:
@@ -79,6 +89,10 @@ class Settings:
     @property
     def state_dir(self) -> Path:
         return self.root / ".l10n"
+
+    @property
+    def srx_path(self) -> Path | None:
+        return self.root / self.srx if self.srx else None
 
 
 def find_root(start: Path) -> Path:
@@ -114,7 +128,7 @@ _KNOWN = {
     "update": {"suggestion_threshold"},
     "build": {"completeness"},
     "paths": {"sources", "translations", "build"},
-    "segmentation": {"abbreviations"},
+    "segmentation": {"abbreviations", "no_break", "srx"},
 }
 
 
@@ -132,11 +146,21 @@ def _settings(root: Path, data: dict, path: Path) -> Settings:
     targets = dict(defaults.targets)
     for src, langs in data.get("languages", {}).items():
         targets[src] = tuple(_languages(langs, f"[languages] {src}", path, exclude=src))
-    abbreviations = get("segmentation", "abbreviations", {})
-    if not isinstance(abbreviations, dict) or not all(
-            lang in LANGUAGES and isinstance(v, list) for lang, v in abbreviations.items()):
-        raise L10nError("[segmentation] abbreviations must map fr/ar/en to lists of words",
-                        path=path)
+    abbreviations = _per_language(get("segmentation", "abbreviations", {}),
+                                  "[segmentation] abbreviations", "words", path)
+    no_break = _per_language(get("segmentation", "no_break", {}),
+                             "[segmentation] no_break", "regular expressions", path)
+    if no_break:
+        from .segmentation import compile_pattern  # regex loads only when patterns are set
+    for lang, patterns in no_break.items():
+        for pattern in patterns:
+            try:
+                compile_pattern(pattern, setting=f"[segmentation] no_break {lang}")
+            except L10nError as exc:
+                raise L10nError(exc.message, path=path, hint=exc.hint) from None
+    srx = get("segmentation", "srx", None)
+    if srx is not None and (not isinstance(srx, str) or not srx):
+        raise L10nError("[segmentation] srx must be the path of an SRX file", path=path)
     return Settings(
         root=root,
         project=str(get("project", "name", defaults.project)),
@@ -151,8 +175,18 @@ def _settings(root: Path, data: dict, path: Path) -> Settings:
         sources=str(get("paths", "sources", defaults.sources)),
         translations=str(get("paths", "translations", defaults.translations)),
         build=str(get("paths", "build", defaults.build)),
-        abbreviations={k: tuple(map(str, v)) for k, v in abbreviations.items()},
+        abbreviations=abbreviations,
+        no_break=no_break,
+        srx=srx,
     )
+
+
+def _per_language(value: object, name: str, what: str, path: Path) -> dict[str, tuple[str, ...]]:
+    if not isinstance(value, dict) or not all(
+            lang in LANGUAGES and isinstance(v, list) and all(isinstance(x, str) for x in v)
+            for lang, v in value.items()):
+        raise L10nError(f"{name} must map fr/ar/en to lists of {what}", path=path)
+    return {lang: tuple(v) for lang, v in value.items()}
 
 
 def _languages(value: object, name: str, path: Path, exclude: str | None = None) -> list[str]:

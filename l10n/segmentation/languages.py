@@ -27,7 +27,8 @@ class Language:
     final: frozenset[str]
     # These end a sentence only when a likely sentence start follows ("Co. It").
     abbreviations: frozenset[str]
-    # Words that begin sentences: after an abbreviation they show a new sentence.
+    # Words that begin sentences: after an abbreviation they show a new sentence. Elided
+    # forms keep their apostrophe ("l'").
     starters: frozenset[str]
     # Latin letters spelled out ("دي" for D): with a full stop, an initial ("دي. كي. أريا"),
     # unless they end an acronym spelled without stops ("بي بي سي." ends a sentence).
@@ -47,14 +48,14 @@ FRENCH = Language(
     final=_words("j.-c hab"),
     abbreviations=_words("cie ets éts av apr bd boul inc ltd co corp sté ann anc dir"),
     starters=_words(
-        "le la les l un une des du de d ce cet cette ces c ceci cela ça il ils elle elles "
-        "on nous vous je j tu y mais et ou or donc car puis ainsi alors cependant pourtant "
+        "le la les l' un une des du de d' ce cet cette ces c' ceci cela ça il ils elle elles "
+        "on nous vous je j' tu y mais et ou or donc car puis ainsi alors cependant pourtant "
         "toutefois néanmoins enfin ensuite en au aux à dans pour par sur sous avec sans "
         "selon lors après avant depuis pendant durant dès son sa ses leur leurs notre nos "
-        "votre vos mon ma mes quand lorsque si s comme qui que qu quel quelle quels "
+        "votre vos mon ma mes quand lorsque lorsqu' si s' comme qui que qu' quel quelle quels "
         "quelles où tous toutes tout toute chaque plusieurs certains certaines aucun "
-        "aucune voici voilà outre parmi malgré grâce afin même aujourd hier demain "
-        "désormais n ne rien personne"),
+        "aucune voici voilà outre parmi malgré grâce afin même aujourd' hier demain "
+        "désormais n' ne rien personne"),
 )
 
 ENGLISH = Language(

@@ -33,7 +33,7 @@ _AFTER = re.compile(rf"\s+(?P<open>[{re.escape(_OPENERS)}{BIDI}\s—–-]*)(?P<w
 _TOKEN = re.compile(r"\S+\Z")  # the token ending where a search's endpos is
 _PREVIOUS = re.compile(r"(\S+)\s+\Z")
 _BIDI_CHARS = re.compile(f"[{BIDI}]")
-_LEADING_LETTERS = re.compile(r"[^\W\d_]+")
+_LEADING_WORD = re.compile(r"[^\W\d_]+['’]?")  # "Les", "L’" of "L’exploitation"
 # "U.S", "e.g", "a.m", "Ph.D", "LL.AA.II.RR": letters joined by full stops.
 _ACRONYM = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 # A sentence so far that is only a list number, letter or roman numeral: "1.", "b.", "IV."
@@ -93,7 +93,7 @@ class Rules:
         if not word or word[-1].isdigit() or "/" in word or "@" in word:
             return end  # a number, a date, a URL or an e-mail address ends the sentence
         language = self.language
-        key = word.lower()
+        key = word.lower().rsplit("'", 1)[-1].rsplit("’", 1)[-1]  # "art" of "l'art"
         if key in language.never or (key in language.numbered and following[0].isdigit()):
             return None
         if key in language.letters:
@@ -119,8 +119,9 @@ class Rules:
         """Whether `word`, after an abbreviation, more likely begins a new sentence:
         a capitalized sentence starter ("It", "Les"), or a word of a script without case."""
         if word[0].isupper():
-            lead = _LEADING_LETTERS.match(word)
-            return lead is not None and lead.group().lower() in self.language.starters
+            lead = _LEADING_WORD.match(word)
+            return lead is not None and \
+                lead.group().lower().replace("’", "'") in self.language.starters
         return word[0].isalpha()
 
 

@@ -153,7 +153,7 @@ def parse(data: bytes, *, name: str) -> SrxFile:
         _local(k).lower() == "useicu4jbreakrules" and v.lower() == "yes"
         for k, v in options.attrib.items())
     languagerules: dict[str, tuple[Rule, ...]] = {}
-    for element in root.iter("{*}languagerule"):
+    for element in root.iterfind(".//{*}languagerule"):
         rulename = element.get("languagerulename", "")
         languagerules[rulename] = tuple(
             Rule(breaks=rule.get("break", "yes").lower() != "no",
@@ -162,7 +162,7 @@ def parse(data: bytes, *, name: str) -> SrxFile:
                  where=f"languagerule {rulename!r}, rule {number}")
             for number, rule in enumerate(element.findall("{*}rule"), 1))
     maps = tuple((m.get("languagepattern", ""), m.get("languagerulename", ""))
-                 for m in root.iter("{*}languagemap"))
+                 for m in root.iterfind(".//{*}languagemap"))
     return SrxFile(name, cascade, languagerules, maps, uses_icu)
 
 
