@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 from .languages import Language
 
-BIDI = "\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069"  # directional marks and embeddings
+# Directional marks, embeddings and isolates: invisible, they never change a decision.
+_BIDI = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_NO_BIDI = dict.fromkeys(map(ord, _BIDI))  # str.translate table deleting them
 _TERMINALS = ".!?…؟‼⁇⁈⁉"
 _OPENERS = "\"'“‘«‹([{¿¡"
 _CLOSERS = "\"'”’»›)]}"
@@ -24,20 +26,18 @@ _CLOSERS = "\"'”’»›)]}"
 # bidi controls allowed between them), closing quotes or brackets (French spacing before
 # » and ” allowed), then whitespace.
 _CANDIDATE = re.compile(
-    rf"(?:[.!?][ ](?=[.!?]))*[{_TERMINALS}]+(?:[{BIDI}]+[{_TERMINALS}]+)*"
-    rf"(?P<close>(?:[{BIDI}]|[ \u00a0\u202f]?[»”›]|[\"'’)\]}}])*)"
+    rf"(?:[.!?][ ](?=[.!?]))*[{_TERMINALS}]+(?:[{_BIDI}]+[{_TERMINALS}]+)*"
+    rf"(?P<close>(?:[{_BIDI}]|[ \u00a0\u202f]?[»”›]|[\"'’)\]}}])*)"
     r"(?=\s)")
 # What follows a candidate: whitespace, opening quotes, brackets or a dialogue dash, then
 # the next token.
-_AFTER = re.compile(rf"\s+(?P<open>[{re.escape(_OPENERS)}{BIDI}\s—–-]*)(?P<word>\S*)")
-_TOKEN = re.compile(r"\S+\Z")  # the token ending where a search's endpos is
+_AFTER = re.compile(rf"\s+(?P<open>[{re.escape(_OPENERS)}{_BIDI}\s—–-]*)(?P<word>\S*)")
 _PREVIOUS = re.compile(r"(\S+)\s+\Z")
-_BIDI_CHARS = re.compile(f"[{BIDI}]")
 _LEADING_WORD = re.compile(r"[^\W\d_]+['’]?")  # "Les", "L’" of "L’exploitation"
 # "U.S", "e.g", "a.m", "Ph.D", "LL.AA.II.RR": letters joined by full stops.
 _ACRONYM = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 # A sentence so far that is only a list number, letter or roman numeral: "1.", "b.", "IV."
-_MARKER = re.compile(rf"[\s{BIDI}]*(?:[•⁃*–-]\s*)?(?:\d{{1,3}}|[^\W\d_]|[IVXLCivxlc]{{1,6}})")
+_MARKER = re.compile(rf"[\s{_BIDI}]*(?:[•⁃*–-]\s*)?(?:\d{{1,3}}|[^\W\d_]|[IVXLCivxlc]{{1,6}})")
 # Items of an inline list: "1.) The first item 2.) The second item", "a. … b. …".
 _LIST_ITEM = re.compile(
     r"(?:^|(?<=\s))(?P<bullet>[•⁃]\s*)?(?P<n>\d{1,2}|[a-z])(?P<style>\.\)|\)|\.)(?=\s)")
@@ -75,7 +75,7 @@ class Rules:
         if first.islower() or first in _CONTINUATION:
             return None
         mark_start, end = match.start(), match.end()
-        marks = _BIDI_CHARS.sub("", text[mark_start:match.start("close")])
+        marks = text[mark_start:match.start("close")].translate(_NO_BIDI)
         if marks == ".":
             return self._after_full_stop(text, mark_start, end, following, start)
         if "…" in marks or marks.count(".") > 1:
@@ -84,12 +84,13 @@ class Rules:
 
     def _after_full_stop(self, text: str, mark: int, end: int, following: str,
                          start: int) -> int | None:
-        token = _TOKEN.search(text, max(0, mark - 64), mark)
-        if token is None:
+        token = text[max(0, mark - 64):mark].rsplit(None, 1)[-1:]
+        if not token or text[mark - 1].isspace():
             return end  # a full stop after a space
+        token_start = mark - len(token[0])
         if mark - start <= 12 and _MARKER.fullmatch(text, start, mark):
             return None  # "1. The first item", "IV. Conclusions"
-        word = _BIDI_CHARS.sub("", token.group()).lstrip(_OPENERS).rstrip(_CLOSERS)
+        word = token[0].translate(_NO_BIDI).lstrip(_OPENERS).rstrip(_CLOSERS)
         if not word or word[-1].isdigit() or "/" in word or "@" in word:
             return end  # a number, a date, a URL or an e-mail address ends the sentence
         language = self.language
@@ -97,17 +98,17 @@ class Rules:
         if key in language.never or (key in language.numbered and following[0].isdigit()):
             return None
         if key in language.letters:
-            return end if _previous_is(text, token.start(), language.letters.__contains__) \
+            return end if _previous_is(text, token_start, language.letters.__contains__) \
                 else None
         if len(word) == 1 and word.isalpha():
             if word.isupper():  # an initial ("E. Macron"), or a letter ending a sentence
-                after_lower = _previous_is(text, token.start(), _uncapitalized)
+                after_lower = _previous_is(text, token_start, _uncapitalized)
                 if after_lower and (word == "I" and language.pronoun_i  # "you and I. Did"
                                     or self._starts_sentence(following)):  # "A to B. Les"
                     return end
                 return None
             if not word.islower():  # an Arabic letter: د. (doctor), unless an era: 2020 م.
-                return end if _previous_is(text, token.start(), str.isdigit) else None
+                return end if _previous_is(text, token_start, str.isdigit) else None
         elif word in language.final or key in language.final:
             return end if _capitalized(following) else None
         elif not (key in language.abbreviations or key in language.numbered
