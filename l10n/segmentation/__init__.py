@@ -42,12 +42,13 @@ class Segmenter:
     warnings: tuple[str, ...] = ()
 
     @classmethod
-    def for_language(cls, lang: str, *, abbreviations: Iterable[str] = (),
+    def for_language(cls, lang: str, abbreviations: Iterable[str] = (), *,
                      no_break: Iterable[str] = (), srx: Path | None = None) -> Segmenter:
         """The segmenter for `lang`: built-in rules, or `srx`'s rules when given.
 
-        `abbreviations` are words after which a full stop never ends a sentence;
-        `no_break` are regular expressions no sentence may end inside or right after.
+        `abbreviations` are words after which a full stop never ends a sentence (the
+        second argument, as before SRX support); `no_break` are regular expressions no
+        sentence may end inside or right after.
         """
         data = _read(srx) if srx is not None else None
         return _build(lang, tuple(abbreviations), tuple(no_break),

@@ -37,7 +37,8 @@ _LEADING_WORD = re.compile(r"[^\W\d_]+['’]?")  # "Les", "L’" of "L’exploit
 # "U.S", "e.g", "a.m", "Ph.D", "LL.AA.II.RR": letters joined by full stops.
 _ACRONYM = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 # A sentence so far that is only a list number, letter or roman numeral: "1.", "b.", "IV."
-_MARKER = re.compile(rf"[\s{_BIDI}]*(?:[•⁃*–-]\s*)?(?:\d{{1,3}}|[^\W\d_]|[IVXLCivxlc]{{1,6}})")
+_MARKER = re.compile(
+    rf"[\s{_BIDI}]*(?:[•⁃*–-]\s*)?(?:\d{{1,3}}|[^\W\d_]|[IVXLC]{{1,6}}|[ivxlc]{{1,6}})")
 # Items of an inline list: "1.) The first item 2.) The second item", "a. … b. …".
 _LIST_ITEM = re.compile(
     r"(?:^|(?<=\s))(?P<bullet>[•⁃]\s*)?(?P<n>\d{1,2}|[a-z])(?P<style>\.\)|\)|\.)(?=\s)")
@@ -133,7 +134,7 @@ def _after_ellipsis(text: str, mark: int, end: int, marks: str, close: str) -> i
         return end
     # A spaced ellipsis: ". . ." alone is a pause; after a word's own full stop
     # ("compounds. . . . The") it begins the next sentence; ". . . ." ends one.
-    if not text[mark - 1:mark].isspace() and mark > 0:
+    if mark > 0 and not text[mark - 1].isspace():
         return mark + 1
     return end if marks.count(".") >= 4 else None
 

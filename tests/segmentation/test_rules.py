@@ -92,6 +92,8 @@ FRENCH = [
     ("Les vols vont de A à B. Les prix varient.", ["Les vols vont de A à B.", "Les prix varient."]),
     ("Il hésita… Puis il signa. Il attendit… et repartit.",
      ["Il hésita…", "Puis il signa.", "Il attendit… et repartit."]),
+    ("Ici. Le ministre est là. IV. Conclusions du rapport.",
+     ["Ici.", "Le ministre est là.", "IV. Conclusions du rapport."]),
     ("Intercept Ltd. a signé. La société Intercept Ltd. est ici.",
      ["Intercept Ltd. a signé.", "La société Intercept Ltd. est ici."]),
 ]
