@@ -38,7 +38,7 @@ def _say(lines: list[str]) -> None:
         typer.echo(line)
 
 
-def _warn(warnings) -> None:
+def _warn(warnings: list[str] | tuple[str, ...]) -> None:
     for warning in warnings:
         typer.echo(f"l10n: warning: {warning}", err=True)
 

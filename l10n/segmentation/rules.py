@@ -11,6 +11,7 @@ is a few dictionary look-ups, so the rules segment several megabytes a second.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .languages import Language
@@ -139,7 +140,8 @@ def _after_ellipsis(text: str, mark: int, end: int, marks: str, close: str) -> i
     return end if marks.count(".") >= 4 else None
 
 
-def _previous_is(text: str, pos: int, test) -> bool:
+def _previous_is(text: str, pos: int, test: Callable[[str], bool]) -> bool:
+    """Whether the word before `pos` passes `test`."""
     previous = _PREVIOUS.search(text, max(0, pos - 64), pos)
     return previous is not None and test(previous.group(1))
 
