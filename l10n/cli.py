@@ -47,6 +47,11 @@ def _say(lines: list[str]) -> None:
         typer.echo(line)
 
 
+def _warn(warnings: list[str] | tuple[str, ...]) -> None:
+    for warning in warnings:
+        typer.echo(f"l10n: warning: {warning}", err=True)
+
+
 def _now() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -74,6 +79,7 @@ def update(workspace: Workspace = None, doc: Docs = None,
     settings = _settings(workspace)
     with _locked(settings):
         result = project.update(settings, now=_now(), prune=prune, names=doc, dry_run=check)
+    _warn(result.warnings)
     _say(report.update_text(result, settings.root, check=check))
     if check and result.written:
         raise typer.Exit(1)
@@ -193,7 +199,9 @@ def segment(file: Annotated[Path, typer.Argument(help="A source document.")],
         settings = _settings(workspace)
     except L10nError:
         settings = None if workspace is None else config.load(workspace)
-    for unit in project.segment(file, lang, settings):
+    units, warnings = project.segment(file, lang, settings)
+    _warn(warnings)
+    for unit in units:
         if json_out:
             typer.echo(json.dumps({"start": unit.start, "end": unit.end, "text": unit.text},
                                   ensure_ascii=False))

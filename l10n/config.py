@@ -66,6 +66,14 @@ sources = "sources"
 translations = "translations"
 build = "build"
 
+[segmentation]
+# words after which a full stop never ends a sentence, per language
+abbreviations = { fr = [], ar = [], en = [] }
+# regular expressions no sentence may end inside or right after, per language
+no_break = { fr = [], ar = [], en = [] }
+# an SRX 2.0 rules file (OmegaT, Okapi, LanguageTool) to use instead of the built-in rules
+# srx = "segmentation.srx"
+
 [workspace]
 # seconds a command waits for another l10n command on this workspace to finish
 lock_timeout = 30
@@ -97,6 +105,8 @@ class Settings:
     translations: str = "translations"
     build: str = "build"
     abbreviations: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    no_break: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    srx: str | None = None
     exempt: tuple[str, ...] = ()
     arabic_digits: str = "western"
     severity: dict[str, str] = field(default_factory=dict)
@@ -141,6 +151,10 @@ class Settings:
                             path=path, hint=f"it resolves to {real}")
         return path
 
+    @property
+    def srx_path(self) -> Path | None:
+        return self.root / self.srx if self.srx else None
+
 
 def find_root(start: Path) -> Path:
     """The nearest folder at or above `start` holding l10n.toml, like git finds .git."""
@@ -177,7 +191,7 @@ _KNOWN = {
     "build": {"completeness"},
     "paths": {"sources", "translations", "build"},
     "workspace": {"lock_timeout", "max_source_bytes"},
-    "segmentation": {"abbreviations"},
+    "segmentation": {"abbreviations", "no_break", "srx"},
 }
 
 
@@ -195,11 +209,21 @@ def _settings(root: Path, data: dict, path: Path) -> Settings:
     targets = dict(defaults.targets)
     for src, langs in data.get("languages", {}).items():
         targets[src] = tuple(_languages(langs, f"[languages] {src}", path, exclude=src))
-    abbreviations = get("segmentation", "abbreviations", {})
-    if not isinstance(abbreviations, dict) or not all(
-            lang in LANGUAGES and isinstance(v, list) for lang, v in abbreviations.items()):
-        raise L10nError("[segmentation] abbreviations must map fr/ar/en to lists of words",
-                        path=path)
+    abbreviations = _per_language(get("segmentation", "abbreviations", {}),
+                                  "[segmentation] abbreviations", "words", path)
+    no_break = _per_language(get("segmentation", "no_break", {}),
+                             "[segmentation] no_break", "regular expressions", path)
+    if no_break:
+        from .segmentation import compile_pattern  # regex loads only when patterns are set
+    for lang, patterns in no_break.items():
+        for pattern in patterns:
+            try:
+                compile_pattern(pattern, setting=f"[segmentation] no_break {lang}")
+            except L10nError as exc:
+                raise L10nError(exc.message, path=path, hint=exc.hint) from None
+    srx = get("segmentation", "srx", None)
+    if srx is not None and (not isinstance(srx, str) or not srx):
+        raise L10nError("[segmentation] srx must be the path of an SRX file", path=path)
     return Settings(
         root=root,
         project=str(get("project", "name", defaults.project)),
@@ -220,7 +244,9 @@ def _settings(root: Path, data: dict, path: Path) -> Settings:
         max_source_bytes=int(_number(get("workspace", "max_source_bytes",
                                          defaults.max_source_bytes),
                                      "[workspace] max_source_bytes", path)),
-        abbreviations={k: tuple(map(str, v)) for k, v in abbreviations.items()},
+        abbreviations=abbreviations,
+        no_break=no_break,
+        srx=srx,
         exempt=tuple(_strings(get("check", "exempt", []), "[check] exempt", path)),
         arabic_digits=_choice(get("qa", "arabic_digits", defaults.arabic_digits),
                               ("western", "arabic-indic", "any"), "[qa] arabic_digits", path),
@@ -284,6 +310,14 @@ def _rule(value: object, path: Path) -> SeverityRule:
                                    "[[qa.rules]] languages", path)),
         severity=_severity(value.get("severity", {}), "[[qa.rules]] severity", path),
     )
+
+
+def _per_language(value: object, name: str, what: str, path: Path) -> dict[str, tuple[str, ...]]:
+    if not isinstance(value, dict) or not all(
+            lang in LANGUAGES and isinstance(v, list) and all(isinstance(x, str) for x in v)
+            for lang, v in value.items()):
+        raise L10nError(f"{name} must map fr/ar/en to lists of {what}", path=path)
+    return {lang: tuple(v) for lang, v in value.items()}
 
 
 def _languages(value: object, name: str, path: Path, exclude: str | None = None) -> list[str]:

@@ -54,6 +54,21 @@ class Source:
     text: str
     units: list[document.Unit]
     template: list[Entry]
+    warnings: tuple[str, ...] = ()  # about the segmentation rules (see Segmenter)
+
+
+def segmenter(settings: Settings | None, lang: str) -> Segmenter:
+    """The workspace's segmenter for `lang`: built-in or SRX rules, its own exceptions."""
+    if settings is None:
+        return Segmenter.for_language(lang)
+    return Segmenter.for_language(lang, abbreviations=settings.abbreviations.get(lang, ()),
+                                  no_break=settings.no_break.get(lang, ()),
+                                  srx=settings.srx_path)
+
+
+def rule_files(settings: Settings) -> list[Path]:
+    """Files whose change re-segments every source: l10n.toml and the SRX file."""
+    return [settings.root / CONFIG_NAME, *([settings.srx_path] if settings.srx_path else [])]
 
 
 def read_source(settings: Settings, doc: Document) -> Source:
@@ -63,8 +78,8 @@ def read_source(settings: Settings, doc: Document) -> Source:
         raise L10nError(f"control character U+{ord(control.group()):04X} in the text",
                         path=doc.source, line=text.count("\n", 0, control.start()) + 1,
                         hint="this does not look like a text document; remove it")
-    segmenter = Segmenter.for_language(doc.lang, settings.abbreviations.get(doc.lang, ()))
-    units = document.extract(text, formats.for_path(doc.source), segmenter)
+    rules = segmenter(settings, doc.lang)
+    units = document.extract(text, formats.for_path(doc.source), rules)
     reference = doc.reference(settings)
     entries: dict[str, Entry] = {}
     for unit in units:
@@ -73,7 +88,7 @@ def read_source(settings: Settings, doc: Document) -> Source:
             entry.references.append(f"{reference}:{unit.line}")
         if unit.note not in entry.notes:
             entry.notes.append(unit.note)
-    return Source(doc, text, units, list(entries.values()))
+    return Source(doc, text, units, list(entries.values()), rules.warnings)
 
 
 def new_catalog(settings: Settings, doc: Document, target: str, now: datetime) -> Catalog:
@@ -106,6 +121,7 @@ class UpdateResult:
     renamed: list[tuple[Path, Path]] = field(default_factory=list)
     orphans: list[Path] = field(default_factory=list)
     pruned: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def update(settings: Settings, *, now: datetime, prune: bool = False,
@@ -119,7 +135,7 @@ def update(settings: Settings, *, now: datetime, prune: bool = False,
     state = State(settings.state_dir / "state.json")
     result = UpdateResult()
     left = {(t, n): p for t, n, p in orphans(settings, documents)}
-    config = settings.root / CONFIG_NAME
+    rules = rule_files(settings)
     try:
         for doc in selected:
             checkpoints.reached("between-documents")
@@ -127,10 +143,12 @@ def update(settings: Settings, *, now: datetime, prune: bool = False,
             for target in doc.targets:
                 po = settings.writable(doc.po_path(settings, target))
                 job = f"update {target}/{doc.name}"
-                if state.unchanged(job, [config, doc.source, po]):
+                if state.unchanged(job, [*rules, doc.source, po]):
                     result.unchanged += 1
                     continue
-                source = source or read_source(settings, doc)
+                if source is None:
+                    source = read_source(settings, doc)
+                    result.warnings += [w for w in source.warnings if w not in result.warnings]
                 if not po.exists() and not dry_run:
                     moved = _adopt_renamed(source, target, po, left)
                     if moved:
@@ -140,7 +158,7 @@ def update(settings: Settings, *, now: datetime, prune: bool = False,
                 else:
                     result.unchanged += 1
                 if not dry_run:
-                    state.record(job, [config, doc.source, po])
+                    state.record(job, [*rules, doc.source, po])
     finally:
         state.save()
     for (_, _), path in sorted(left.items()):
@@ -213,7 +231,7 @@ def build(settings: Settings, *, allow_partial: bool = False, names: list[str] |
     """Rebuild target documents from reviewed translations; incomplete ones are refused."""
     state = State(settings.state_dir / "state.json")
     results = []
-    config = settings.root / CONFIG_NAME
+    rules = rule_files(settings)
     try:
         for doc in find(discover(settings), names):
             checkpoints.reached("between-documents")
@@ -227,7 +245,7 @@ def build(settings: Settings, *, allow_partial: bool = False, names: list[str] |
                     raise L10nError("no PO file for this document", path=po,
                                     hint="run `l10n update` first")
                 job = f"build {target}/{doc.name}{' partial' if allow_partial else ''}"
-                inputs = [config, doc.source, po, output]
+                inputs = [*rules, doc.source, po, output]
                 if state.unchanged(job, inputs):
                     results.append(Built(doc, target, output, "unchanged", None))
                     continue
@@ -297,11 +315,11 @@ def _approve_po(po: Path, *, by: str, origin: str | None, exact: bool) -> int:
     raise L10nError("the PO file kept changing while l10n approved entries", path=po)
 
 
-
-def segment(path: Path, lang: str, settings: Settings | None) -> list[document.Unit]:
-    """How a file is cut into units, with the workspace's rules when there is one."""
+def segment(path: Path, lang: str,
+            settings: Settings | None) -> tuple[list[document.Unit], tuple[str, ...]]:
+    """How a file is cut into units, with the workspace's rules when there is one, and
+    warnings about those rules."""
     if lang not in LANGUAGES:
         raise L10nError(f"unknown language {lang!r}", hint=f"use one of {', '.join(LANGUAGES)}")
-    extra = settings.abbreviations.get(lang, ()) if settings else ()
-    return document.extract(read_text(path), formats.for_path(path),
-                            Segmenter.for_language(lang, extra))
+    rules = segmenter(settings, lang)
+    return document.extract(read_text(path), formats.for_path(path), rules), rules.warnings

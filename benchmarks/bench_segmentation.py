@@ -1,0 +1,205 @@
+"""Sentence segmentation: l10n against pySBD and blingfire, speed and accuracy in one run.
+
+Speed: about 1 MB of generated French communiqués (200 documents built from templates
+full of what communiqués hold: titles, abbreviations, dates, numbers, quotes, French
+spacing, URLs) and the FLORES excerpts in en, fr and ar, each paragraph segmented alone,
+as `l10n update` does. Accuracy: the gold data of ../shared/corpora, scored as the tests
+score it (tests/gold.py), plus the generated communiqués, whose sentences are known.
+
+    .venv/bin/pip install pysbd blingfire     # for the benchmark only
+    .venv/bin/python benchmarks/bench_segmentation.py [--repeat 3]
+
+A tool that is not installed is left out of the table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+import gold  # noqa: E402
+from l10n.segmentation import Segmenter  # noqa: E402
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+OKAPI_SRX = gold.CORPORA / "srx" / "okapi_defaultSegmentation.srx"
+
+Split = Callable[[str, str], list[str]]
+
+
+# -- the tools ----------------------------------------------------------------------
+
+def l10n_split(srx: Path | None = None) -> Split:
+    segmenters = {lang: Segmenter.for_language(lang, srx=srx) for lang in ("fr", "ar", "en")}
+
+    def split(text: str, lang: str) -> list[str]:
+        return [text[a:b] for a, b in segmenters[lang].split(text)]
+    return split
+
+
+def pysbd_split() -> Split | None:
+    try:
+        import pysbd
+    except ImportError:
+        return None
+    segmenters: dict[str, object] = {}
+
+    def split(text: str, lang: str) -> list[str]:
+        if lang not in segmenters:
+            segmenters[lang] = pysbd.Segmenter(language=lang, clean=False)
+        return segmenters[lang].segment(text)
+    return split
+
+
+def blingfire_split() -> Split | None:
+    try:
+        import blingfire
+    except ImportError:
+        return None
+    return lambda text, lang: blingfire.text_to_sentences(text).split("\n")
+
+
+# -- generated communiqués ----------------------------------------------------------
+
+PEOPLE = ["M. Jean Dupont", "Mme Claire Martin", "S.E. M. Ahmed Al-Farsi", "le Dr Karim Benali",
+          "le Pr Louis Garnier", "Me Sophie Bernard", "le Gén. Paul Roux", "E. Lefèvre",
+          "LL.MM. le Roi et la Reine", "MM. Durand et Petit", "Mlle Inès Haddad"]
+PLACES = ["Riyad", "Paris", "Rabat", "Dakar", "Tunis", "Amman", "Le Caire", "Kuala Lumpur"]
+TEMPLATES = [
+    ["{who} a reçu, au siège de la Coalition à {place}, une délégation de {n} membres."],
+    ["La réunion s'est tenue le {date} en présence de {who}."],
+    ["Selon l'art. {k} du règlement, les États membres s'engagent à coopérer."],
+    ["Le budget alloué s'élève à {amount} millions de dollars, soit {pct} de plus qu'en {year}."],
+    [f"«{NBSP}Nous sommes déterminés à poursuivre nos efforts{NBSP}», a déclaré {{who}}."],
+    ["Pour plus d'informations, consultez www.imctc.org ou écrivez à contact@imctc.org."],
+    ["Les domaines concernés sont l'idéologie, la communication, le financement, etc."],
+    ["Le document n° {k} (p. {p}) précise les modalités de mise en œuvre."],
+    [f"Vous souhaitez participer{NNBSP}?", "Inscrivez-vous avant le {date}."],
+    [f"Les participants ont visité le site de {{place}}{NNBSP}; ils ont salué l'organisation."],
+    ["Cette initiative, p. ex. dans le domaine de la formation, sera étendue en {year}."],
+    ["{who} a rappelé que la Coalition compte {n} États membres."],
+    ["Le taux de réussite atteint {pct}, contre {pct} l'an dernier."],
+    [f"Le programme prévoit trois volets{NBSP}: la prévention, la formation et la coordination."],
+    ["Lors de la visite, SE le ministre a écouté une explication détaillée sur les efforts de "
+     "la CIMCT dans ses quatre domaines d'action (idéologie, communication, lutte contre le "
+     "financement du terrorisme et militaire)."],
+    ["La délégation comprenait notamment le Gén. Martin et le Col. Durand."],
+    ["Le rapport sera publié le {day} sept. {year} sur le site officiel."],
+    [f"Quel bilan tirer de cette année{NNBSP}?", f"Les résultats sont encourageants{NNBSP}!"],
+    [f"«{NBSP}Quelle réussite{NBSP}!{NBSP}» s'est exclamé {{who}}."],
+    ["La séance a été levée à 18 h 30, après l'adoption du texte n° {k}."],
+    ["Les travaux ont débuté en {year}…", "Ils se poursuivent aujourd'hui à {place}."],
+    ["L'U.E. et l'ONU ont salué cette démarche, qui date de {year}."],
+    ["Le siège de la société Intercept Ltd. se trouve à {place}."],
+    ["Le montant atteint {amount} M€.", "Il sera versé le {date}."],
+]
+
+
+def communiques(count: int = 200, seed: int = 2021) -> list[tuple[str, list[str]]]:
+    """Paragraphs of generated communiqués, each with its sentences (title and dateline
+    paragraphs are one sentence each)."""
+    rng = random.Random(seed)
+    paragraphs = []
+    for _ in range(count):
+        place = rng.choice(PLACES)
+        paragraphs.append((f"{rng.choice(PEOPLE)} en visite à {place}", None))
+        paragraphs.append((f"{place} – {_date(rng)}", None))
+        for _ in range(rng.randint(8, 12)):
+            sentences = []
+            for template in rng.sample(TEMPLATES, rng.randint(4, 7)):
+                sentences += [_fill(part, rng) for part in template]
+            paragraphs.append((" ".join(sentences), sentences))
+    return [(text, sentences or [text]) for text, sentences in paragraphs]
+
+
+def _date(rng: random.Random) -> str:
+    day, month, year = rng.randint(1, 28), rng.randint(1, 12), rng.randint(2015, 2024)
+    return f"{day:02d}{rng.choice('/.')}{month:02d}{'/' if rng.random() < .5 else '.'}{year}"
+
+
+def _fill(template: str, rng: random.Random) -> str:
+    who = rng.choice(PEOPLE)
+    return template.format(
+        who=who[0].upper() + who[1:] if template.startswith("{who}") else who,
+        place=rng.choice(PLACES), n=rng.randint(3, 60), k=rng.randint(1, 40),
+        p=rng.randint(2, 300), year=rng.randint(2015, 2024), day=rng.randint(1, 28),
+        date=_date(rng), amount=f"{rng.randint(1, 999)}{NNBSP}{rng.randint(0, 999):03d},5",
+        pct=f"{rng.randint(1, 99)},{rng.randint(0, 9)}{NBSP}%")
+
+
+# -- measuring ----------------------------------------------------------------------
+
+def throughput(split: Split, texts: list[str], lang: str, repeat: int) -> float:
+    """MB/s over `texts`, the best of `repeat` runs."""
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for text in texts:
+            split(text, lang)
+        best = min(best, time.perf_counter() - start)
+    return size / 1e6 / best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs per measurement, the best kept (pySBD runs once)")
+    args = parser.parse_args()
+    if not gold.CORPORA.is_dir():
+        sys.exit(f"needs the corpora in {gold.CORPORA}")
+
+    tools = {"l10n": l10n_split(), "l10n + Okapi SRX": l10n_split(OKAPI_SRX),
+             "pySBD": pysbd_split(), "blingfire": blingfire_split()}
+    missing = [name for name, split in tools.items() if split is None]
+    tools = {name: split for name, split in tools.items() if split is not None}
+    generated = communiques()
+    flores = gold.flores_excerpts()
+    corpora = {"communiqués fr": ([t for t, _ in generated], "fr")}
+    corpora |= {f"FLORES {lang}": ([e[f"{lang}_text"] for e in flores], lang)
+                for lang in ("en", "fr", "ar")}
+    size = sum(len(t.encode()) for t, _ in generated) / 1e6
+    print(f"generated communiqués: {size:.2f} MB in {len(generated)} paragraphs; "
+          f"FLORES: {len(flores)} excerpts per language")
+    if missing:
+        print(f"not installed, left out: {', '.join(missing)} (pip install pysbd blingfire)")
+
+    speed = {name: {corpus: throughput(split, texts, lang, 1 if name == "pySBD" else args.repeat)
+                    for corpus, (texts, lang) in corpora.items()}
+             for name, split in tools.items()}
+    print("\nSpeed, MB/s (UTF-8 bytes; each paragraph segmented alone)")
+    _table(["tool", *corpora], [[name, *(f"{v:.2f}" for v in row.values())]
+                                for name, row in speed.items()])
+
+    rules, cases = gold.golden_rules(), [c for c in gold.french_arabic_cases() if not c.disputed]
+    rows = []
+    for name, split in tools.items():
+        golden = sum(gold.same(split(c["text"], "en"), c["expected"]) for c in rules)
+        agreed = sum(gold.same(split(c.text, c.lang), c.expected, collapse=c.collapse)
+                     for c in cases)
+        lines = [gold.line_boundaries(split, lang, flores) for lang in ("en", "fr", "ar")]
+        made = sum(gold.same(split(text, "fr"), sentences) for text, sentences in generated)
+        rows.append([name, f"{golden}/{len(rules)} ({100 * golden / len(rules):.1f} %)",
+                     f"{agreed}/{len(cases)}",
+                     *(f"{b.percent:.2f} % ({b.crossing})" for b in lines),
+                     f"{100 * made / len(generated):.1f} %"])
+    print("\nAccuracy: exact segment lists after stripping; FLORES: line boundaries found "
+          "(segments crossing one)")
+    _table(["tool", "golden rules en", "fr+ar agreed", "FLORES en", "FLORES fr", "FLORES ar",
+            "communiqués"], rows)
+
+
+def _table(header: list[str], rows: list[list[str]]) -> None:
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    for row in [header, ["-" * w for w in widths], *rows]:
+        print("| " + " | ".join(str(c).ljust(w) for c, w in zip(row, widths)) + " |")
+
+
+if __name__ == "__main__":
+    main()
