@@ -56,12 +56,15 @@ def read_text(path: Path, *, limit: int | None = None) -> str:
     return decode_utf8(data, path)
 
 
-def write_atomic(path: Path, data: bytes, *, expected: Signature | None | bool = True) -> bool:
+def write_atomic(path: Path, data: bytes, *, expected: Signature | None | bool = True,
+                 sync_dir: bool = True) -> bool:
     """Write `data` to `path` through a flushed temporary file and a rename.
 
     `expected` is the signature the file had when its content was read (None: it did not
     exist). If the file changed since, nothing is written and False is returned, so the
     caller can merge again instead of overwriting someone's save. `True` skips the check.
+    A caller writing many files passes `sync_dir=False` and calls `sync_dirs` once at
+    the end: the rename is atomic either way, only its durability is batched.
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -87,8 +90,15 @@ def write_atomic(path: Path, data: bytes, *, expected: Signature | None | bool =
                             hint="the previous file is unchanged") from None
         raise
     checkpoints.reached("after-rename")
-    _fsync_dir(path.parent)
+    if sync_dir:
+        _fsync_dir(path.parent)
     return True
+
+
+def sync_dirs(paths: list[Path]) -> None:
+    """Make the renames of these files durable: one fsync per folder."""
+    for directory in dict.fromkeys(p.parent for p in paths):
+        _fsync_dir(directory)
 
 
 def _fsync_dir(directory: Path) -> None:

@@ -17,7 +17,7 @@ from .catalog.merge import merge
 from .catalog.model import Catalog, Entry, Provenance, Status
 from .config import CONFIG_NAME, DEFAULT_CONFIG, LANGUAGES, PLURAL_FORMS, Settings
 from .errors import L10nError
-from .files import Signature, read_text, write_atomic
+from .files import Signature, read_text, sync_dirs, write_atomic
 from .segmentation import Segmenter
 from .state import State
 from .workspace import Document, discover, find, orphans
@@ -160,6 +160,7 @@ def update(settings: Settings, *, now: datetime, prune: bool = False,
                 if not dry_run:
                     state.record(job, [*rules, doc.source, po])
     finally:
+        sync_dirs(result.written if not dry_run else [])
         state.save()
     for (_, _), path in sorted(left.items()):
         if prune and not dry_run:
@@ -198,7 +199,7 @@ def _update_po(settings: Settings, source: Source, target: str, po: Path,
         output = pofile.serialize(catalog)
         if output == data:
             return False
-        if dry_run or write_atomic(po, output, expected=signature):
+        if dry_run or write_atomic(po, output, expected=signature, sync_dir=False):
             return True
     raise L10nError("the PO file kept changing while l10n updated it", path=po,
                     hint="save it in Poedit, close it, and run `l10n update` again")
@@ -255,6 +256,7 @@ def build(settings: Settings, *, allow_partial: bool = False, names: list[str] |
                 if built.outcome != "refused":
                     state.record(job, inputs)
     finally:
+        sync_dirs([r.output for r in results if r.outcome == "written"])
         state.save()
     return results
 
@@ -273,7 +275,7 @@ def _build_one(settings: Settings, source: Source, target: str, po: Path, output
     data = text.encode("utf-8")
     if output.exists() and output.read_bytes() == data:
         return Built(source.doc, target, output, "unchanged", percent, missing)
-    write_atomic(output, data)
+    write_atomic(output, data, sync_dir=False)
     return Built(source.doc, target, output, "written", percent, missing)
 
 
