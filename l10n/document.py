@@ -214,12 +214,12 @@ def render(text: str, units: list[Unit], translate: Callable[[Unit], str | None]
 
     A translation equal to its msgid also keeps the source, so the identity round trip
     gives back the input byte for byte (entities and spacing included). `source` and
-    `target` are language codes: the format declares the target language and direction,
-    and isolates left-to-right runs in right-to-left translations.
+    `target` are language codes: for another language the format declares the target
+    language and direction, and isolates left-to-right runs in right-to-left translations.
     """
     rtl = target in RTL_LANGUAGES
-    items: list[Unit | Edit] = sorted(
-        [*units, *fmt.retarget(text, source=source, target=target)], key=lambda x: x.start)
+    edits = fmt.retarget(text, source=source, target=target) if target != source else []
+    items: list[Unit | Edit] = sorted([*units, *edits], key=lambda x: x.start)
     starts = [item.start for item in items]
 
     def span(a: int, b: int) -> str:
