@@ -92,8 +92,8 @@ def _block_units(text: str, block: Block, segmenter: Segmenter,
     for start, end in ranges:
         unit = _unit(text, block, pieces, start, end,
                      bisect.bisect_right(line_starts, start))
-        if placeholders.PATTERN.sub("", unit.msgid).strip():
-            units.append(unit)
+        if any(c.isalnum() for c in placeholders.PATTERN.sub("", unit.msgid)):
+            units.append(unit)  # a unit with no letter or digit has nothing to translate
     return units
 
 
@@ -218,6 +218,7 @@ def render(text: str, units: list[Unit], translate: Callable[[Unit], str | None]
     language and direction, and isolates left-to-right runs in right-to-left translations.
     """
     rtl = target in RTL_LANGUAGES
+    crlf = "\r\n" in text  # a translator's line break is written like the document's
     edits = fmt.retarget(text, source=source, target=target) if target != source else []
     items: list[Unit | Edit] = sorted([*units, *edits], key=lambda x: x.start)
     starts = [item.start for item in items]
@@ -252,7 +253,6 @@ def render(text: str, units: list[Unit], translate: Callable[[Unit], str | None]
                             f"{broken[0].message}",
                             hint="fix its placeholders (l10n check lists them)")
         where = {token: (a, b) for token, a, b in unit.markup}
-        crlf = "\r\n" in unit.text
         out = []
         for i, part in enumerate(placeholders.split(translation)):
             if i % 2:
