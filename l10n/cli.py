@@ -133,10 +133,10 @@ def segment(file: Annotated[Path, typer.Argument(help="A source document.")],
         settings = None if workspace is None else config.load(workspace)
     for unit in project.segment(file, lang, settings):
         if json_out:
-            typer.echo(json.dumps({"start": unit.start, "end": unit.end, "text": unit.text},
-                                  ensure_ascii=False))
+            typer.echo(json.dumps({"start": unit.start, "end": unit.end, "text": unit.text,
+                                   "msgid": unit.msgid}, ensure_ascii=False))
         else:
-            typer.echo(unit.text.replace("\n", "⏎"))
+            typer.echo(unit.msgid.replace("\n", "⏎"))
 
 
 def main(argv: list[str] | None = None) -> None:
