@@ -26,6 +26,7 @@ la délégation. Elle est repartie.</p>
 
 
 def sample_workspace(tmp_path):
+    tmp_path.mkdir(parents=True, exist_ok=True)
     for part in ("l10n.toml", "sources", "translations"):
         source = REPO / part
         (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / part)
