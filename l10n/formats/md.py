@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-
-from markdown_it import MarkdownIt
+from typing import TYPE_CHECKING
 
 from . import bidi
 from .base import Block, Edit, Span
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 EXTENSIONS = (".md", ".markdown")
 
@@ -35,6 +37,7 @@ class _Misaligned(Exception):
 
 
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt  # imported on first use: most commands never parse Markdown
     # text_join off: escapes and entities stay separate tokens carrying their source form
     return MarkdownIt("commonmark", {"html": True}).enable("table").disable("text_join")
 
