@@ -103,6 +103,7 @@ def fill(folder: Path, only_missing: bool = False) -> None:
     for path in sorted(folder.rglob("*.po")):
         catalog = polib.pofile(str(path))
         lang = path.relative_to(folder).parts[0]
+        changed = False
         for entry in catalog:
             if only_missing and entry.msgstr and "fuzzy" not in entry.flags:
                 continue
@@ -110,7 +111,9 @@ def fill(folder: Path, only_missing: bool = False) -> None:
             if "fuzzy" in entry.flags:
                 entry.flags.remove("fuzzy")
             entry.previous_msgid = None
-        catalog.save()
+            changed = True
+        if changed:  # a translator saves only the files they touched
+            catalog.save()
 
 
 def change_one(sources: Path, pages: int) -> None:

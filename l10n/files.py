@@ -50,12 +50,15 @@ def read_text(path: Path) -> str:
     return decode_utf8(data, path)
 
 
-def write_atomic(path: Path, data: bytes, *, expected: Signature | None | bool = True) -> bool:
+def write_atomic(path: Path, data: bytes, *, expected: Signature | None | bool = True,
+                 durable: bool = True) -> bool:
     """Write `data` to `path` through a flushed temporary file and a rename.
 
     `expected` is the signature the file had when its content was read (None: it did not
     exist). If the file changed since, nothing is written and False is returned, so the
     caller can merge again instead of overwriting someone's save. `True` skips the check.
+    `durable=False` skips the fsyncs for files rebuilt from others (build outputs): still
+    never half-written, but a crash may leave the previous version, which a rerun rebuilds.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -63,7 +66,8 @@ def write_atomic(path: Path, data: bytes, *, expected: Signature | None | bool =
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         if expected is not True and Signature.of(path) != expected:
             os.unlink(tmp)
             return False
@@ -72,7 +76,8 @@ def write_atomic(path: Path, data: bytes, *, expected: Signature | None | bool =
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
-    _fsync_dir(path.parent)
+    if durable:
+        _fsync_dir(path.parent)
     return True
 
 

@@ -319,7 +319,7 @@ def _build_one(settings: Settings, source: Source, target: str, po: Path, output
     data = text.encode("utf-8")
     if output.exists() and output.read_bytes() == data:
         return Built(source.doc, target, output, "unchanged", percent, missing)
-    write_atomic(output, data)
+    write_atomic(output, data, durable=False)  # rebuilt from sources and POs at will
     return Built(source.doc, target, output, "written", percent, missing)
 
 

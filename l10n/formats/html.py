@@ -19,7 +19,9 @@ import html
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import NamedTuple
 
+from ..config import RTL_LANGUAGES
 from . import bidi
 from .base import OBJECT, Block, Edit, Span
 
@@ -51,8 +53,7 @@ _SPACE = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")
 _ATTR = re.compile(r"""([^\s/>"'=][^\s/>"'=]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"'`=<]+))?""")
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):  # a tuple: pages have thousands of tokens
     kind: str  # "start", "end", "data", "other"
     start: int
     end: int
@@ -273,7 +274,6 @@ def retarget(text: str, *, source: str, target: str) -> list[Edit]:
     `lang`, `xml:lang` and `dir` change only where the source language was declared, and
     `<meta http-equiv="content-language">` too.
     """
-    from ..config import RTL_LANGUAGES
     direction = "rtl" if target in RTL_LANGUAGES else "ltr"
     edits: list[Edit] = []
     root_seen = False

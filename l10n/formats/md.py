@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from ..config import RTL_LANGUAGES
 from . import bidi
 from .base import Block, Edit, Span
 
@@ -290,7 +291,6 @@ def escape(text: str, context: str, *, rtl: bool) -> str:
 
 def retarget(text: str, *, source: str, target: str) -> list[Edit]:
     """A front matter's `lang:` and `dir:` values follow the target language."""
-    from ..config import RTL_LANGUAGES
     front = _FRONT_MATTER.match(text)
     if not front:
         return []
