@@ -159,7 +159,7 @@ def blocks(text: str) -> list[Block]:
             if index is not None:
                 del stack[index:]
             if element and element.hidden is not None and run is not None:
-                extend(Span(element.start, token.end, "empty", element.hidden or None))
+                extend(Span(element.start, token.end, "empty", element.hidden))
             elif tag in INLINE and element and not element.skip and run is not None:
                 extend(Span(token.start, token.end, "close"))
             elif tag not in INLINE and tag not in TRANSPARENT:

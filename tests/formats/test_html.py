@@ -130,6 +130,11 @@ def test_a_sentence_split_never_separates_a_pair():
                                         "Six <1/>sept."]
 
 
+def test_a_script_inside_a_paragraph_is_invisible_to_the_sentence_splitter():
+    units = units_of("<p>Fin.<script>track()</script> Suite <code>x</code>.</p>")
+    assert [u.msgid for u in units] == ["Fin.", "Suite <1/>."]
+
+
 def test_parsing_is_safe_no_dtd_no_entity_expansion():
     page = ('<?xml version="1.0"?>\n<!DOCTYPE html [<!ENTITY boom "BOOM"> '
             '<!ENTITY ext SYSTEM "http://127.0.0.1:9/x">]>\n'
