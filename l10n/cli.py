@@ -203,10 +203,10 @@ def segment(file: Annotated[Path, typer.Argument(help="A source document.")],
     _warn(warnings)
     for unit in units:
         if json_out:
-            typer.echo(json.dumps({"start": unit.start, "end": unit.end, "text": unit.text},
-                                  ensure_ascii=False))
+            typer.echo(json.dumps({"start": unit.start, "end": unit.end, "text": unit.text,
+                                   "msgid": unit.msgid}, ensure_ascii=False))
         else:
-            typer.echo(unit.text.replace("\n", "⏎"))
+            typer.echo(unit.msgid.replace("\n", "⏎"))
 
 
 class Interrupted(BaseException):

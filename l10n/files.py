@@ -57,12 +57,14 @@ def read_text(path: Path, *, limit: int | None = None) -> str:
 
 
 def write_atomic(path: Path, data: bytes, *, expected: Signature | None | bool = True,
-                 sync_dir: bool = True) -> bool:
+                 durable: bool = True, sync_dir: bool = True) -> bool:
     """Write `data` to `path` through a flushed temporary file and a rename.
 
     `expected` is the signature the file had when its content was read (None: it did not
     exist). If the file changed since, nothing is written and False is returned, so the
     caller can merge again instead of overwriting someone's save. `True` skips the check.
+    `durable=False` skips the fsyncs for files rebuilt from others (build outputs): still
+    never half-written, but a crash may leave the previous version, which a rerun rebuilds.
     A caller writing many files passes `sync_dir=False` and calls `sync_dirs` once at
     the end: the rename is atomic either way, only its durability is batched.
     """
@@ -76,7 +78,8 @@ def write_atomic(path: Path, data: bytes, *, expected: Signature | None | bool =
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         checkpoints.reached("after-temp")
         if expected is not True and Signature.of(path) != expected:
             os.unlink(tmp)
@@ -90,7 +93,7 @@ def write_atomic(path: Path, data: bytes, *, expected: Signature | None | bool =
                             hint="the previous file is unchanged") from None
         raise
     checkpoints.reached("after-rename")
-    if sync_dir:
+    if durable and sync_dir:
         _fsync_dir(path.parent)
     return True
 

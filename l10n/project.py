@@ -256,7 +256,6 @@ def build(settings: Settings, *, allow_partial: bool = False, names: list[str] |
                 if built.outcome != "refused":
                     state.record(job, inputs)
     finally:
-        sync_dirs([r.output for r in results if r.outcome == "written"])
         state.save()
     return results
 
@@ -270,12 +269,17 @@ def _build_one(settings: Settings, source: Source, target: str, po: Path, output
     percent = 100.0 * (len(source.template) - len(missing)) / max(len(source.template), 1)
     if percent < settings.completeness and not allow_partial:
         return Built(source.doc, target, output, "refused", percent, missing)
-    text = document.render(source.text, source.units,
-                           lambda unit: reviewed.get((None, unit.msgid)))
+    try:
+        text = document.render(source.text, source.units,
+                               lambda unit: reviewed.get((None, unit.msgid)),
+                               fmt=formats.for_path(source.doc.source), source=source.doc.lang,
+                               target=target)
+    except L10nError as exc:
+        raise L10nError(exc.message, path=po, hint=exc.hint) from None
     data = text.encode("utf-8")
     if output.exists() and output.read_bytes() == data:
         return Built(source.doc, target, output, "unchanged", percent, missing)
-    write_atomic(output, data, sync_dir=False)
+    write_atomic(output, data, durable=False)  # rebuilt from sources and POs at will
     return Built(source.doc, target, output, "written", percent, missing)
 
 

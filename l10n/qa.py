@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from . import placeholders as markup
 from .glossary import Glossary
 
 SEVERITIES = ("error", "warning", "off")
@@ -67,6 +68,8 @@ _MONTHS = {
 }
 _MONTH = re.compile(r"(?<!\w)(" + "|".join(sorted(map(re.escape, _MONTHS), key=len,
                                                      reverse=True)) + r")(?!\w)", re.I)
+# +966 11 234 5678: a phone number is one value, whatever its grouping
+_PHONE = re.compile(r"\+\d{1,3}(?:[ \u00a0\u202f.\-]?\(?\d{1,4}\)?){2,}")
 # 11/10/2021, 11.10.2021, 2021-10-11: each part is a number of its own
 _DATE = re.compile(r"\d{1,4}(?:[/.\-]\d{1,2}){1,2}(?:[/.\-]\d{2,4})?(?!\d)")
 
@@ -77,6 +80,8 @@ def numbers(text: str, lang: str) -> Counter[str]:
     >>> sorted(numbers("1 000,5 et 11/10/2021", "fr"))
     ['10', '1000.5', '11', '2021']
     >>> numbers("١٬٠٠٠٫٥ و 1,000.5", "ar") == Counter({"1000.5": 2})
+    True
+    >>> numbers("+966 11 234 5678", "fr") == numbers("+966-11-234-5678", "en")
     True
     """
     text = text.translate(_DIGITS)
@@ -93,6 +98,11 @@ def numbers(text: str, lang: str) -> Counter[str]:
         values.update(str(int(p)) for p in parts)
         return " "
 
+    def take_phone(match: re.Match[str]) -> str:
+        values["tel:" + re.sub(r"\D", "", match.group())] += 1
+        return " "
+
+    text = _PHONE.sub(take_phone, text)
     text = _DATE.sub(take_date, text)
     for match in _NUMBER[lang].finditer(text):
         raw = match.group()
@@ -133,8 +143,10 @@ def placeholders(text: str) -> Counter[str]:
 
 
 def check_placeholders(source: str, target: str, ctx: Context) -> list[str]:
+    """printf and brace placeholders, and the numbered inline-markup ones (<1>…</1>, <2/>)."""
+    messages = [f"markup placeholder {p.message}" for p in markup.problems(target, source)]
     ours, theirs = placeholders(source), placeholders(target)
-    messages = [f"placeholder {p} is missing" for p in sorted(ours - theirs)]
+    messages += [f"placeholder {p} is missing" for p in sorted(ours - theirs)]
     messages += [f"placeholder {p} is not in the source" for p in sorted(theirs - ours)]
     if target.count("{") != target.count("}") and source.count("{") == source.count("}"):
         messages.append("unbalanced braces")

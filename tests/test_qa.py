@@ -62,6 +62,15 @@ def test_placeholders_printf_and_brace():
     assert "placeholders" not in checks("100 % des pays.", "100% of countries.")
 
 
+def test_markup_placeholders_same_set_and_well_formed():
+    source = "Le programme de <1>cinq jours</1> réunit <2/> des spécialistes."
+    assert "placeholders" not in checks(source, "The <1>five-day</1> programme brings <2/> specialists together.")
+    assert ("placeholders", "markup placeholder <2/> is missing") in \
+        findings(source, "The <1>five-day</1> programme brings specialists together.")
+    assert "placeholders" in checks(source, "The <1>five-day programme brings <2/> specialists.")
+    assert "placeholders" in checks(source, "The <1>five-day</1> <3/> programme <2/>.")
+
+
 def test_urls_and_emails_are_kept():
     source = "Voir https://www.imctc.org/fr/news. Écrire à presse@imctc.org."
     assert "links" not in checks(source, "See https://www.imctc.org/fr/news. Write to presse@imctc.org.")

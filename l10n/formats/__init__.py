@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import L10nError
-from . import txt
-from .base import Block, Format
+from . import html, md, txt
+from .base import Block, Edit, Format, Span
 
-_FORMATS: tuple[Format, ...] = (txt,)
+_FORMATS: tuple[Format, ...] = (txt, html, md)
 BY_EXTENSION: dict[str, Format] = {ext: fmt for fmt in _FORMATS for ext in fmt.EXTENSIONS}
 
 
@@ -23,4 +23,4 @@ def for_path(path: Path) -> Format:
         ) from None
 
 
-__all__ = ["BY_EXTENSION", "Block", "Format", "for_path"]
+__all__ = ["BY_EXTENSION", "Block", "Edit", "Format", "Span", "for_path"]

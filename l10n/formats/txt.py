@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 
-from .base import Block
+from .base import Block, Edit
 
 EXTENSIONS = (".txt",)
-RTL_MARKUP = False
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
 _BULLET = re.compile(r"[ \t]*(?:[-*•–]|\d{1,3}[.)])[ \t]+(?=\S)")
@@ -55,3 +54,11 @@ def _paragraph_spans(text: str):
         end = match.start() + len(line.rstrip())
     if start is not None:
         yield start, end
+
+
+def escape(text: str, context: str, *, rtl: bool) -> str:
+    return text
+
+
+def retarget(text: str, *, source: str, target: str) -> list[Edit]:
+    return []

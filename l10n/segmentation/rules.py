@@ -25,10 +25,11 @@ _CLOSERS = "\"'”’»›)]}"
 
 # A place where a sentence may end: terminal marks (spaced ones, ". . ." or "? ? ?", too;
 # bidi controls allowed between them), closing quotes or brackets (French spacing before
-# » and ” allowed), then whitespace.
+# » and ” allowed) and a full stop after them, then whitespace.
 _CANDIDATE = re.compile(
     rf"(?:[.!?][ ](?=[.!?]))*[{_TERMINALS}]+(?:[{_BIDI}]+[{_TERMINALS}]+)*"
-    rf"(?P<close>(?:[{_BIDI}]|[ \u00a0\u202f]?[»”›]|[\"'’)\]}}])*)"
+    rf"(?P<close>(?:[{_BIDI}]|[ \u00a0\u202f\u2009]?[»”›]|[\"'’)\]}}])*)"
+    rf"(?:(?<=[»”›\"'’)\]}}])[.…]+(?:[»”›\"'’)\]}}])*)?"  # "geek ! »." ends after the full stop
     r"(?=\s)")
 # What follows a candidate: whitespace, opening quotes, brackets or a dialogue dash, then
 # the next token.

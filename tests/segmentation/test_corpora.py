@@ -88,7 +88,8 @@ def test_multi_paragraph_documents_round_trip_and_keep_their_line_boundaries():
         for lang in ("en", "fr", "ar"):
             text = (folder / f"{name}.{lang}.txt").read_text(encoding="utf-8")
             units = document.extract(text, txt, Segmenter.for_language(lang))
-            assert document.render(text, units, lambda unit: unit.text) == text
+            assert document.render(text, units, lambda unit: unit.text, fmt=txt,
+                                   source=lang, target=lang) == text
             unit_ends = {u.end for u in units}
             for paragraph in record["paragraphs"]:
                 lines = paragraph[lang]

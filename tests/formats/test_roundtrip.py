@@ -1,0 +1,181 @@
+"""Round trips every format must pass, on generated documents and on the fixtures.
+
+Identity: rendering with every msgstr equal to its msgid (or missing) gives the source
+back byte for byte. Transformed: with each translation's letters rotated (ROT13, which
+keeps case, punctuation and placeholders), extracting the rebuilt document gives exactly
+the rotated msgids, so every translation landed in its unit's place, escaped so that it
+reads back as written, with its markup restored.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from l10n import document, formats, placeholders
+from l10n.segmentation import Segmenter
+from l10n.segmentation.languages import LANGUAGES
+
+FIXTURES = sorted((Path(__file__).parent / "fixtures").iterdir())
+SEGMENTER = Segmenter.for_language("fr")
+ABBREVIATED = {word.lower().rstrip(".") for language in LANGUAGES.values()
+               for words in (language.never, language.numbered, language.final,
+                             language.abbreviations) for word in words}
+
+
+def rot13(msgid: str) -> str:
+    parts = placeholders.split(msgid)
+    return "".join(p if i % 2 else codecs.encode(p, "rot13") for i, p in enumerate(parts))
+
+
+def check_round_trips(text: str, suffix: str) -> None:
+    fmt = formats.BY_EXTENSION[suffix]
+    units = document.extract(text, fmt, SEGMENTER)
+    for unit in units:
+        assert placeholders.problems(unit.msgid, unit.msgid) == []
+        assert [t for t, _, _ in unit.markup] == placeholders.find(unit.msgid)
+    for translate in (lambda u: u.msgid, lambda u: None):
+        assert document.render(text, units, translate, fmt=fmt, source="fr",
+                               target="fr") == text
+    rebuilt = document.render(text, units, lambda u: rot13(u.msgid), fmt=fmt, source="fr",
+                              target="en")
+    again = document.extract(rebuilt, fmt, SEGMENTER)
+    assert [u.msgid for u in again] == [rot13(u.msgid) for u in units]
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
+def test_fixtures_round_trip(path):
+    check_round_trips(path.read_bytes().decode("utf-8"), path.suffix)
+
+
+# -- generated documents -------------------------------------------------------------
+
+words = st.text("abcdefghijklmnopqrstuvwxyzéèàçABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=3,
+                max_size=8).filter(
+    lambda w: w.lower() not in ABBREVIATED and rot13(w).lower() not in ABBREVIATED)
+spaces = st.sampled_from([" ", " ", " ", "  ", "\n", "\n    ", "\t", " \n "])
+
+
+@st.composite
+def html_text(draw):
+    out = []
+    for _ in range(draw(st.integers(1, 6))):
+        out.append(draw(words))
+        out.append(draw(st.sampled_from(
+            [" ", " ", "\n  ", ". ", ", ", " &amp; ", " &lt;", "&gt; ", "&eacute;", "&#233;",
+             "&#x27;", "&nbsp;", " &lt;1&gt; ", " &copy ", ". &Eacute;", " &amp;#233; "])))
+    return "".join(out)
+
+
+@st.composite
+def html_inline(draw, depth=2):
+    parts = [draw(html_text())]
+    for _ in range(draw(st.integers(0, 3))):
+        choice = draw(st.integers(0, 9 if depth else 5))
+        if choice == 0:
+            parts.append("<br>")
+        elif choice == 1:
+            parts.append(f'<img src="a.png" alt="{draw(html_text())}">')
+        elif choice == 2:
+            parts.append("<code>a &lt; b</code>")
+        elif choice == 3:
+            parts.append("<!-- note -->")
+        elif choice == 4:
+            parts.append(f'<span translate="no">{draw(words)}</span>')
+        elif choice == 5:
+            parts.append(draw(spaces))
+        else:
+            tag = draw(st.sampled_from(["b", "em", 'a href="/x" title="Lien &amp; co"', "span"]))
+            close = "" if draw(st.integers(0, 7)) == 0 else f"</{tag.split()[0]}>"
+            parts.append(f"<{tag}>{draw(html_inline(depth - 1))}{close}")
+        parts.append(draw(html_text()))
+    return draw(spaces).join(parts)
+
+
+@st.composite
+def html_page(draw):
+    blocks = []
+    for _ in range(draw(st.integers(1, 5))):
+        kind = draw(st.integers(0, 6))
+        inline = draw(html_inline())
+        if kind == 0:
+            blocks.append(f"<p>{inline}")  # unclosed
+        elif kind == 1:
+            blocks.append(f"<h2>{inline}</h2>")
+        elif kind == 2:
+            blocks.append(f"<ul>\n  <li>{inline}</li>\n  <li>{draw(html_inline())}\n</ul>")
+        elif kind == 3:
+            blocks.append(f"<table><tr><td>{inline}</td><th>{draw(words)}</th></tr></table>")
+        elif kind == 4:
+            blocks.append(f"<pre>{inline}</pre><script>if (a<b) {{}}</script>")
+        else:
+            blocks.append(f'<p class="lead">{inline}</p>')
+    body = draw(spaces).join(blocks)
+    head = f"<title>{draw(html_text())}</title>" + (
+        f'<meta name="description" content="{draw(html_text())}">' if draw(st.booleans()) else "")
+    page = draw(st.sampled_from([
+        "{body}",
+        "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>{head}</head>\n<body>\n{body}\n</body>\n</html>\n",
+        "<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" xml:lang='fr'>"
+        "<head>{head}</head><body>{body}<!-- fin --></body></html>",
+    ])).format(head=head, body=body)
+    return page.replace("\n", "\r\n") if draw(st.booleans()) else page
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(html_page())
+def test_generated_html_round_trips(page):
+    check_round_trips(page, ".html")
+
+
+@st.composite
+def md_inline(draw):
+    parts = [draw(words)]
+    for _ in range(draw(st.integers(0, 5))):
+        parts.append(draw(st.sampled_from([" ", " ", ". ", ", ", " \\* ", " &amp; ", " &lt;1&gt; ", " \\&#233; ", " 1\\. "])))
+        choice = draw(st.integers(0, 8))
+        word = draw(words)
+        parts.append([
+            word, f"*{word}*", f"**{word} {draw(words)}**", f"[{word}](https://x.org/a)",
+            f'[{word}](/a "Titre {draw(words)}")', f"`{word} < 2`",
+            f"![{word} {draw(words)}](i.png)", f"<span>{word}</span>", "<https://a.b>",
+        ][choice])
+    return "".join(parts)
+
+
+@st.composite
+def md_document(draw):
+    blocks = []
+    for _ in range(draw(st.integers(1, 5))):
+        kind = draw(st.integers(0, 7))
+        line = draw(md_inline())
+        if kind == 0:
+            blocks.append(f"# {line}")
+        elif kind == 1:
+            blocks.append(f"{line}\n{draw(md_inline())}")
+        elif kind == 2:
+            blocks.append(f"- {line}\n- {draw(md_inline())}\n  {draw(md_inline())}")
+        elif kind == 3:
+            blocks.append(f"> {line}\n> {draw(md_inline())}")
+        elif kind == 4:
+            blocks.append(f"| A | B |\n|---|---|\n| {line} | {draw(words)} \\| x |")
+        elif kind == 5:
+            blocks.append(f"```\n{line}\n```")
+        elif kind == 6:
+            blocks.append(f"<!-- {line} -->")
+        else:
+            blocks.append(f"{line}  \n{draw(md_inline())}")
+    text = "\n\n".join(blocks) + "\n"
+    if draw(st.booleans()):
+        text = "---\ntitle: x\nlang: fr\n---\n" + text
+    return text.replace("\n", "\r\n") if draw(st.booleans()) else text
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(md_document())
+def test_generated_markdown_round_trips(text):
+    check_round_trips(text, ".md")
