@@ -43,10 +43,16 @@ suggestion_threshold = 60
 # percentage of a document's units that must be reviewed before it is built
 completeness = 100
 
+[memory]
+# lowest score (0-100, defined in the README) at which a translation memory match
+# is proposed by `l10n pretranslate` or shown by `l10n tm lookup`
+threshold = 75
+
 [paths]
 sources = "sources"
 translations = "translations"
 build = "build"
+tm = "tm"
 """
 
 
@@ -59,9 +65,11 @@ class Settings:
     required: tuple[str, ...] = tuple(LANGUAGES)
     suggestion_threshold: float = 60
     completeness: float = 100
+    memory_threshold: float = 75
     sources: str = "sources"
     translations: str = "translations"
     build: str = "build"
+    tm: str = "tm"
     abbreviations: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
@@ -75,6 +83,10 @@ class Settings:
     @property
     def build_dir(self) -> Path:
         return self.root / self.build
+
+    @property
+    def tm_dir(self) -> Path:
+        return self.root / self.tm
 
     @property
     def state_dir(self) -> Path:
@@ -113,7 +125,8 @@ _KNOWN = {
     "check": {"required"},
     "update": {"suggestion_threshold"},
     "build": {"completeness"},
-    "paths": {"sources", "translations", "build"},
+    "memory": {"threshold"},
+    "paths": {"sources", "translations", "build", "tm"},
     "segmentation": {"abbreviations"},
 }
 
@@ -148,9 +161,12 @@ def _settings(root: Path, data: dict, path: Path) -> Settings:
                                       "[update] suggestion_threshold", path),
         completeness=_percent(get("build", "completeness", defaults.completeness),
                               "[build] completeness", path),
+        memory_threshold=_percent(get("memory", "threshold", defaults.memory_threshold),
+                                  "[memory] threshold", path),
         sources=str(get("paths", "sources", defaults.sources)),
         translations=str(get("paths", "translations", defaults.translations)),
         build=str(get("paths", "build", defaults.build)),
+        tm=str(get("paths", "tm", defaults.tm)),
         abbreviations={k: tuple(map(str, v)) for k, v in abbreviations.items()},
     )
 
