@@ -15,11 +15,13 @@ This module never sets flags or writes PO files.
 
 from __future__ import annotations
 
+import gc
 import json
 import math
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,8 +40,8 @@ _INDEX_FORMAT = 1
 EXACT, NEAR, REPAIRED, FUZZY = "exact", "near", "repaired", "fuzzy"
 REPAIRED_SCORE = 95.0
 FUZZY_CAP = 94.0       # a fuzzy match always ranks below exact, near and repaired ones
-REORDER_COST = 10.0    # the most a reordering of the same words costs
-LENGTH_KNEE = 0.8      # below this length ratio the score shrinks in proportion
+REORDER_COST = 20.0    # the most a reordering of the same words costs
+LENGTH_KNEE = 0.7      # below this length ratio the score shrinks in proportion
 _CANDIDATES = 50       # fuzzy candidates rescored per lookup
 _POSTINGS_BUDGET = 30_000
 
@@ -51,8 +53,12 @@ _FOLD = str.maketrans(_MARKS | _ARABIC_DIGITS)
 _SEPARATORS = ".,'\u00a0\u202f\u2009\u066b\u066c"  # a plain space too, before 3 digits
 _SEP_TO_DOT = str.maketrans({c: "." for c in _SEPARATORS + " "})
 _SPLIT_NUMBER = re.compile(f"([{_SEPARATORS} ])")
-_TOKEN = re.compile(rf"\d+(?:[{_SEPARATORS}]\d+| \d{{3}}(?!\d))*"
+_NUMBER = re.compile(rf"\d+(?:[{_SEPARATORS}]\d+| \d{{3}}(?!\d))*")
+_TOKEN = re.compile(_NUMBER.pattern +
                     r"|(?:[^\W\d_]|[\u0300-\u036f\u064b-\u065f\u0670\u0640])+")
+_WORD_OR_NUMBER = re.compile(r"\d+(?:\.\d+)*|[^\W\d_]+")  # on folded text: much faster
+_DIGIT = re.compile(r"\d")
+_ARABIC = re.compile("[\u0640-\u06ff]")
 _SCRIPTS = {"arabic": "٠١٢٣٤٥٦٧٨٩", "persian": "۰۱۲۳۴۵۶۷۸۹"}
 
 _MONTH_FORMS = {
@@ -82,24 +88,26 @@ def _month_table(lang: str) -> dict[str, tuple[str, int]]:
 
 
 _MONTHS = {lang: _month_table(lang) for lang in LANGUAGES}
+_MONTH_WORDS = {lang: frozenset(table) for lang, table in _MONTHS.items()}
 
 
-def _tokens(text: str) -> list[str]:
-    """Words and numbers, case and Arabic marks folded; a number keeps its digit groups.
+def _keys(text: str, lang: str) -> tuple[list[str], str | None]:
+    """Words and numbers (case and Arabic marks folded, digit groups kept as "1.000"), and
+    the shape: the words with numbers and month names as blanks (None when there are none).
 
-    >>> _tokens("Le 1 000e Sommet, en 2021 !")
-    ['le', '1.000', 'e', 'sommet', 'en', '2021']
+    >>> _keys("Le 1 000e Sommet, en mars 2021 !", "fr")
+    (['le', '1.000', 'e', 'sommet', 'en', 'mars', '2021'], 'le 0 e sommet en § 0')
     """
-    return [t.translate(_SEP_TO_DOT) if "0" <= t[0] <= "9" else t
-            for t in _TOKEN.findall(text.translate(_FOLD).casefold())]
-
-
-def _shape(tokens: list[str], lang: str) -> str | None:
-    """The words with numbers and month names as blanks (None when there are none)."""
+    folded = (text.translate(_FOLD) if _ARABIC.search(text) else text).casefold()
+    numbers = _DIGIT.search(folded) is not None
+    if numbers:
+        folded = _NUMBER.sub(lambda m: m.group().translate(_SEP_TO_DOT), folded)
+    tokens = _WORD_OR_NUMBER.findall(folded)
+    if not numbers and _MONTH_WORDS[lang].isdisjoint(tokens):
+        return tokens, None
     months = _MONTHS[lang]
-    if not any("0" <= t[0] <= "9" or t in months for t in tokens):
-        return None
-    return " ".join("0" if "0" <= t[0] <= "9" else "§" if t in months else t for t in tokens)
+    return tokens, " ".join("0" if "0" <= t[0] <= "9" else "§" if t in months else t
+                            for t in tokens)
 
 
 def _folded(text: str) -> str:
@@ -308,13 +316,31 @@ class Memory:
         check_direction(source_lang, target_lang)
         index = self._indexes.get((source_lang, target_lang))
         if index is None:
-            index = _Index(self.pairs(source_lang, target_lang), source_lang, target_lang)
+            with _no_garbage_collection():
+                index = _Index(self.pairs(source_lang, target_lang), source_lang, target_lang)
             self._indexes[(source_lang, target_lang)] = index
         return index.lookup(text, threshold=threshold, limit=limit)
 
 
+@contextmanager
+def _no_garbage_collection() -> Iterator[None]:
+    """Building an index makes ~10 objects per sentence and no garbage: collecting while
+    it runs doubles the build time for nothing."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class _Index:
-    """One direction: unique sentences, their translations, and the lookup tables."""
+    """One direction: unique sentences, their translations, and the lookup tables.
+
+    Sentences are stored shortest first (by their words), so the lengths that can reach
+    a threshold are one slice and each word's postings are sorted.
+    """
 
     def __init__(self, pairs: list[Pair], source_lang: str, target_lang: str) -> None:
         import numpy as np  # a heavy import, only once a lookup needs it
@@ -328,31 +354,34 @@ class _Index:
                 choices.append({})
             seen = choices[i].setdefault(pair.target, [0, pair.origin])
             seen[0] += 1
-        self.sources = list(ids)
+        keys = [_keys(text, source_lang) for text in ids]
+        bare = [" ".join(tokens) for tokens, _ in keys]
+        self.order = sorted(range(len(bare)), key=lambda i: (len(bare[i]), i))  # first seen
+        sources = list(ids)
+        self.sources = [sources[i] for i in self.order]
+        self.bare = [bare[i] for i in self.order]
         # most often seen first; among equals the first seen (sorted() is stable)
-        self.translations = [sorted(((t, n, o) for t, (n, o) in c.items()), key=lambda x: -x[1])
-                             for c in choices]
-        self.bare: list[str] = []
+        self.translations = [[(t, n, o) for t, (n, o) in choices[i].items()]
+                             for i in self.order]
+        for translations in self.translations:
+            if len(translations) > 1:
+                translations.sort(key=lambda x: -x[1])
         self.by_bare: dict[str, list[int]] = defaultdict(list)
         self.by_shape: dict[str, list[int]] = defaultdict(list)
         postings: dict[str, list[int]] = defaultdict(list)
-        for i, text in enumerate(self.sources):
-            tokens = _tokens(text)
-            bare = " ".join(tokens)
-            self.bare.append(bare)
-            self.by_bare[bare].append(i)
-            shape = _shape(tokens, source_lang)
+        for position, i in enumerate(self.order):
+            tokens, shape = keys[i]
+            self.by_bare[bare[i]].append(position)
             if shape is not None:
-                self.by_shape[shape].append(i)
+                self.by_shape[shape].append(position)
             for token in set(tokens):
-                postings[token].append(i)
-        self.postings = {t: np.array(ids_, dtype=np.int32) for t, ids_ in postings.items()}
-        self.weights = {t: math.log(1 + len(self.sources) / len(ids_))
-                        for t, ids_ in postings.items()}
-        self.lengths = np.array([len(b) for b in self.bare], dtype=np.float32)
+                postings[token].append(position)
+        self.postings = {t: np.array(p, dtype=np.int32) for t, p in postings.items()}
+        self.weights = {t: math.log(1 + len(bare) / len(p)) for t, p in postings.items()}
+        self.lengths = np.array([len(b) for b in self.bare], dtype=np.int32)
 
     def lookup(self, text: str, *, threshold: float, limit: int) -> list[Match]:
-        tokens = _tokens(text)
+        tokens, shape = _keys(text, self.source_lang)
         bare = " ".join(tokens)
         found: dict[int, tuple[float, float, str, str, tuple[str, ...]]] = {}
         for i in self.by_bare.get(bare, ()):
@@ -361,17 +390,17 @@ class _Index:
             elif bare:
                 found[i] = (_near_score(text, self.sources[i]), 100.0, NEAR,
                             self.translations[i][0][0], ())
-        shape = _shape(tokens, self.source_lang)
         for i in self.by_shape.get(shape, ()) if shape else ():
             if i not in found:
                 found[i] = self._repaired(text, bare, i)
         if sum(1 for f in found.values() if f[0] >= REPAIRED_SCORE) < limit and bare:
-            for i in self._candidates(tokens, len(bare), threshold):
+            for i in self._candidates(tokens, bare, threshold):
                 if i not in found:
                     score, similarity = _fuzzy_score(bare, self.bare[i])
                     found[i] = (score, similarity, FUZZY, self.translations[i][0][0], ())
         ranked = sorted((f for f in found.items() if f[1][0] >= threshold),
-                        key=lambda f: (-f[1][0], -f[1][1], -self.translations[f[0]][0][1], f[0]))
+                        key=lambda f: (-f[1][0], -f[1][1], -self.translations[f[0]][0][1],
+                                       self.order[f[0]]))
         return [self._match(i, *found_) for i, found_ in ranked[:limit]]
 
     def _repaired(self, text: str, bare: str, i: int) -> tuple[float, float, str, str,
@@ -384,38 +413,51 @@ class _Index:
             return score, similarity, FUZZY, target, ()
         return REPAIRED_SCORE, similarity, REPAIRED, repaired[0], repaired[1]
 
-    def _candidates(self, tokens: list[str], length: int, threshold: float) -> list[int]:
-        """Sentences sharing the query's rarest words, of a length that can reach threshold.
+    def _candidates(self, tokens: list[str], bare: str, threshold: float) -> list[int]:
+        """Sentences that share the query's rarest words and may reach the threshold.
 
-        Words are taken rarest first until their postings would pass a budget; sentences
-        are ranked by the weight (idf) of the words they share, closer lengths first.
+        Only lengths that can reach it are searched: rapidfuzz's ratio, 2·common /
+        (len a + len b), cannot reach t below a length ratio of t / (200 − t). Words are
+        taken rarest first until their postings pass a budget; sentences are ranked by
+        the weight (idf) of the words they share, closer lengths first, and the best are
+        rescored, first with rapidfuzz's vectorised bounds of the score.
         """
+        from rapidfuzz import process
         np = self._np
-        known = sorted((t for t in set(tokens) if t in self.postings),
-                       key=lambda t: (len(self.postings[t]), t))
+        length = len(bare)
+        shortest = threshold / (200 - threshold) if threshold < 100 else 1.0
+        low = int(np.searchsorted(self.lengths, length * shortest, "left"))
+        high = int(np.searchsorted(self.lengths, length / shortest, "right")) if shortest \
+            else len(self.lengths)
+        window = []
+        for token in set(tokens):
+            postings = self.postings.get(token)
+            if postings is not None:
+                start, end = np.searchsorted(postings, [low, high])
+                if end > start:
+                    window.append((end - start, token, postings[start:end]))
+        window.sort(key=lambda w: (w[0], w[1]))
         chosen, total = [], 0
-        for token in known:
-            size = len(self.postings[token])
+        for size, token, postings in window:
             if chosen and total + size > _POSTINGS_BUDGET:
                 break
-            chosen.append(token)
+            chosen.append((size, token, postings))
             total += size
         if not chosen:
             return []
-        ids = np.concatenate([self.postings[t] for t in chosen])
-        weights = np.repeat(np.array([self.weights[t] for t in chosen]),
-                            [len(self.postings[t]) for t in chosen])
-        scores = np.bincount(ids, weights=weights, minlength=len(self.sources))
-        hits = np.flatnonzero(scores)
-        # ratio = 2·common / (len a + len b) cannot reach t below a length ratio of t/(200 − t)
-        shortest = threshold / (200 - threshold) if threshold < 100 else 1.0
-        lengths = self.lengths[hits]
-        keep = (lengths >= length * shortest) & (lengths * shortest <= length)
-        hits, lengths = hits[keep], lengths[keep]
+        ids = np.concatenate([p for _, _, p in chosen]) - low
+        weights = np.repeat([self.weights[t] for _, t, _ in chosen], [n for n, _, _ in chosen])
+        scores = np.bincount(ids, weights=weights, minlength=high - low)
+        hits = np.nonzero(scores > 0)[0]  # much faster than flatnonzero on floats
         if len(hits) > _CANDIDATES:
-            ranked = scores[hits] - 1e-3 * np.abs(lengths - length)
+            ranked = scores[hits] - 1e-3 * np.abs(self.lengths[hits + low] - length)
             hits = hits[np.argpartition(ranked, -_CANDIDATES)[-_CANDIDATES:]]
-        return hits.tolist()
+        hits += low
+        choices = [self.bare[i] for i in hits]
+        upper = np.maximum(
+            process.cdist([bare], choices, scorer=fuzz.ratio)[0],
+            process.cdist([bare], choices, scorer=fuzz.token_sort_ratio)[0] - REORDER_COST)
+        return hits[upper >= threshold].tolist()
 
     def _match(self, i: int, score: float, _similarity: float, kind: str, translation: str,
                changes: tuple[str, ...]) -> Match:
