@@ -23,7 +23,9 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import combinations
 from pathlib import Path
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -37,6 +39,7 @@ from .workspace import _files, discover
 
 INDEX_NAME = "memory.json"
 _INDEX_FORMAT = 1
+_PO_KEYS = frozenset({"document", "source", "target", "entries"})
 EXACT, NEAR, REPAIRED, FUZZY = "exact", "near", "repaired", "fuzzy"
 REPAIRED_SCORE = 95.0
 FUZZY_CAP = 94.0       # a fuzzy match always ranks below exact, near and repaired ones
@@ -54,7 +57,7 @@ _SEPARATORS = ".,'\u00a0\u202f\u2009\u066b\u066c"  # a plain space too, before 3
 _SEP_TO_DOT = str.maketrans({c: "." for c in _SEPARATORS + " "})
 _SPLIT_NUMBER = re.compile(f"([{_SEPARATORS} ])")
 _NUMBER = re.compile(rf"\d+(?:[{_SEPARATORS}]\d+| \d{{3}}(?!\d))*")
-_TOKEN = re.compile(_NUMBER.pattern +
+_TOKEN = re.compile(_NUMBER.pattern +  # on the text as written, marks inside words
                     r"|(?:[^\W\d_]|[\u0300-\u036f\u064b-\u065f\u0670\u0640])+")
 _WORD_OR_NUMBER = re.compile(r"\d+(?:\.\d+)*|[^\W\d_]+")  # on folded text: much faster
 _DIGIT = re.compile(r"\d")
@@ -115,7 +118,8 @@ def _folded(text: str) -> str:
 
 
 def _near_score(query: str, source: str) -> float:
-    """Same words: 99 if only whitespace differs, 98 if case too, 97 if punctuation too."""
+    """Same words: 99 if only whitespace differs, 98 if case (or Arabic marks, digit script)
+    too, 97 if punctuation too."""
     if " ".join(query.split()) == " ".join(source.split()):
         return 99.0
     return 98.0 if _folded(query) == _folded(source) else 97.0
@@ -267,7 +271,7 @@ class TmxRecord:
     units: tuple[tuple[tuple[str, str], ...], ...]
 
 
-def check_direction(source_lang: str, target_lang: str) -> None:
+def _check_direction(source_lang: str, target_lang: str) -> None:
     for lang in (source_lang, target_lang):
         if lang not in LANGUAGES:
             raise L10nError(f"unknown language {lang!r}", hint=f"use one of {', '.join(LANGUAGES)}")
@@ -285,7 +289,7 @@ class Memory:
 
     def pairs(self, source_lang: str, target_lang: str) -> list[Pair]:
         """Every pair for this direction: POs (direct, reversed, between targets), then TMX."""
-        check_direction(source_lang, target_lang)
+        _check_direction(source_lang, target_lang)
         return list(self._pairs(source_lang, target_lang))
 
     def _pairs(self, a: str, b: str) -> Iterator[Pair]:
@@ -313,13 +317,21 @@ class Memory:
     def lookup(self, text: str, *, source_lang: str, target_lang: str, threshold: float,
                limit: int = 1) -> list[Match]:
         """The best matches at or above `threshold`, best first, one per memory sentence."""
-        check_direction(source_lang, target_lang)
+        _check_direction(source_lang, target_lang)
         index = self._indexes.get((source_lang, target_lang))
         if index is None:
             with _no_garbage_collection():
                 index = _Index(self.pairs(source_lang, target_lang), source_lang, target_lang)
             self._indexes[(source_lang, target_lang)] = index
         return index.lookup(text, threshold=threshold, limit=limit)
+
+
+class _Scored(NamedTuple):
+    score: float
+    similarity: float  # breaks ties between equal scores
+    kind: str
+    translation: str
+    changes: tuple[str, ...] = ()
 
 
 @contextmanager
@@ -383,35 +395,34 @@ class _Index:
     def lookup(self, text: str, *, threshold: float, limit: int) -> list[Match]:
         tokens, shape = _keys(text, self.source_lang)
         bare = " ".join(tokens)
-        found: dict[int, tuple[float, float, str, str, tuple[str, ...]]] = {}
+        found: dict[int, _Scored] = {}
         for i in self.by_bare.get(bare, ()):
             if self.sources[i] == text:
-                found[i] = (100.0, 100.0, EXACT, self.translations[i][0][0], ())
+                found[i] = _Scored(100.0, 100.0, EXACT, self.translations[i][0][0])
             elif bare:
-                found[i] = (_near_score(text, self.sources[i]), 100.0, NEAR,
-                            self.translations[i][0][0], ())
+                found[i] = _Scored(_near_score(text, self.sources[i]), 100.0, NEAR,
+                                   self.translations[i][0][0])
         for i in self.by_shape.get(shape, ()) if shape else ():
             if i not in found:
                 found[i] = self._repaired(text, bare, i)
-        if sum(1 for f in found.values() if f[0] >= REPAIRED_SCORE) < limit and bare:
+        if sum(1 for f in found.values() if f.score >= REPAIRED_SCORE) < limit and bare:
             for i in self._candidates(tokens, bare, threshold):
                 if i not in found:
-                    score, similarity = _fuzzy_score(bare, self.bare[i])
-                    found[i] = (score, similarity, FUZZY, self.translations[i][0][0], ())
-        ranked = sorted((f for f in found.items() if f[1][0] >= threshold),
-                        key=lambda f: (-f[1][0], -f[1][1], -self.translations[f[0]][0][1],
-                                       self.order[f[0]]))
-        return [self._match(i, *found_) for i, found_ in ranked[:limit]]
+                    found[i] = _Scored(*_fuzzy_score(bare, self.bare[i]), FUZZY,
+                                       self.translations[i][0][0])
+        ranked = sorted((i for i, f in found.items() if f.score >= threshold),
+                        key=lambda i: (-found[i].score, -found[i].similarity,
+                                       -self.translations[i][0][1], self.order[i]))
+        return [self._match(i, found[i]) for i in ranked[:limit]]
 
-    def _repaired(self, text: str, bare: str, i: int) -> tuple[float, float, str, str,
-                                                                 tuple[str, ...]]:
+    def _repaired(self, text: str, bare: str, i: int) -> _Scored:
         score, similarity = _fuzzy_score(bare, self.bare[i])
         target = self.translations[i][0][0]
         repaired = _repair(text, self.sources[i], target, source_lang=self.source_lang,
                            target_lang=self.target_lang)
         if repaired is None:
-            return score, similarity, FUZZY, target, ()
-        return REPAIRED_SCORE, similarity, REPAIRED, repaired[0], repaired[1]
+            return _Scored(score, similarity, FUZZY, target)
+        return _Scored(REPAIRED_SCORE, similarity, REPAIRED, *repaired)
 
     def _candidates(self, tokens: list[str], bare: str, threshold: float) -> list[int]:
         """Sentences that share the query's rarest words and may reach the threshold.
@@ -459,11 +470,10 @@ class _Index:
             process.cdist([bare], choices, scorer=fuzz.token_sort_ratio)[0] - REORDER_COST)
         return hits[upper >= threshold].tolist()
 
-    def _match(self, i: int, score: float, _similarity: float, kind: str, translation: str,
-               changes: tuple[str, ...]) -> Match:
+    def _match(self, i: int, found: _Scored) -> Match:
         target, _, origin = self.translations[i][0]
-        return Match(kind, score, self.sources[i], target, translation, origin,
-                     len(self.translations[i]) - 1, changes)
+        return Match(found.kind, found.score, self.sources[i], target, found.translation,
+                     origin, len(self.translations[i]) - 1, found.changes)
 
 
 # -- the workspace's memory and its index under .l10n/ --------------------------------
@@ -512,7 +522,9 @@ def _read_index(path: Path) -> dict[str, dict]:
         return {}
     fresh = isinstance(saved, dict) and saved.get("version") == __version__ and \
         saved.get("format") == _INDEX_FORMAT and isinstance(saved.get("files"), dict)
-    return saved["files"] if fresh else {}
+    return {rel: record for rel, record in saved["files"].items()
+            if isinstance(record, dict) and isinstance(record.get("signature"), list)
+            and (_PO_KEYS <= record.keys() or "units" in record)} if fresh else {}
 
 
 def _memory_files(settings: Settings) -> list[Path]:
@@ -573,10 +585,8 @@ def import_tmx(settings: Settings, source: Path) -> Imported:
     units = _tmx_units(parsed)
     counts: dict[str, int] = {}
     for unit in units:
-        langs = sorted(lang for lang, _ in unit)
-        for k, a in enumerate(langs):
-            for b in langs[k + 1:]:
-                counts[f"{a}-{b}"] = counts.get(f"{a}-{b}", 0) + 1
+        for a, b in combinations(sorted(lang for lang, _ in unit), 2):
+            counts[f"{a}-{b}"] = counts.get(f"{a}-{b}", 0) + 1
     dest = settings.tm_dir / source.with_suffix(".tmx").name
     total = len(parsed.units)
     if dest.exists():
