@@ -19,6 +19,7 @@ import gc
 import json
 import math
 import re
+from array import array
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -321,7 +322,7 @@ class Memory:
         index = self._indexes.get((source_lang, target_lang))
         if index is None:
             with _no_garbage_collection():
-                index = _Index(self.pairs(source_lang, target_lang), source_lang, target_lang)
+                index = _Index(self._pairs(source_lang, target_lang), source_lang, target_lang)
             self._indexes[(source_lang, target_lang)] = index
         return index.lookup(text, threshold=threshold, limit=limit)
 
@@ -354,7 +355,7 @@ class _Index:
     a threshold are one slice and each word's postings are sorted.
     """
 
-    def __init__(self, pairs: list[Pair], source_lang: str, target_lang: str) -> None:
+    def __init__(self, pairs: Iterator[Pair], source_lang: str, target_lang: str) -> None:
         import numpy as np  # a heavy import, only once a lookup needs it
         self._np = np
         self.source_lang, self.target_lang = source_lang, target_lang
@@ -366,13 +367,26 @@ class _Index:
                 choices.append({})
             seen = choices[i].setdefault(pair.target, [0, pair.origin])
             seen[0] += 1
-        keys = [_keys(text, source_lang) for text in ids]
-        bare = [" ".join(tokens) for tokens, _ in keys]
-        self.order = sorted(range(len(bare)), key=lambda i: (len(bare[i]), i))  # first seen
+        bare, shapes = [], []
+        vocabulary: dict[str, int] = {}
+        words, sentences = array("i"), array("i")  # (word, sentence) pairs, no int objects
+        for i, text in enumerate(ids):
+            tokens, shape = _keys(text, source_lang)
+            bare.append(" ".join(tokens))
+            shapes.append(shape)
+            for token in set(tokens):
+                words.append(vocabulary.setdefault(token, len(vocabulary)))
+                sentences.append(i)
+        self.lengths = np.array([len(b) for b in bare], dtype=np.int32)
+        order = np.argsort(self.lengths, kind="stable")  # among equal lengths, first seen
+        self.lengths = self.lengths[order]
+        position = np.empty(len(order), dtype=np.int32)
+        position[order] = np.arange(len(order), dtype=np.int32)
+        self.order = order.tolist()
         sources = list(ids)
         self.sources = [sources[i] for i in self.order]
         self.bare = [bare[i] for i in self.order]
-        # most often seen first; among equals the first seen (sorted() is stable)
+        # most often seen first; among equals the first seen (sort() is stable)
         self.translations = [[(t, n, o) for t, (n, o) in choices[i].items()]
                              for i in self.order]
         for translations in self.translations:
@@ -380,17 +394,18 @@ class _Index:
                 translations.sort(key=lambda x: -x[1])
         self.by_bare: dict[str, list[int]] = defaultdict(list)
         self.by_shape: dict[str, list[int]] = defaultdict(list)
-        postings: dict[str, list[int]] = defaultdict(list)
-        for position, i in enumerate(self.order):
-            tokens, shape = keys[i]
-            self.by_bare[bare[i]].append(position)
-            if shape is not None:
-                self.by_shape[shape].append(position)
-            for token in set(tokens):
-                postings[token].append(position)
-        self.postings = {t: np.array(p, dtype=np.int32) for t, p in postings.items()}
-        self.weights = {t: math.log(1 + len(bare) / len(p)) for t, p in postings.items()}
-        self.lengths = np.array([len(b) for b in self.bare], dtype=np.int32)
+        for at, i in enumerate(self.order):
+            self.by_bare[bare[i]].append(at)
+            if shapes[i] is not None:
+                self.by_shape[shapes[i]].append(at)
+        word_ids = np.frombuffer(words, dtype=np.int32)
+        at = position[np.frombuffer(sentences, dtype=np.int32)]
+        ranked = np.lexsort((at, word_ids))
+        at, bounds = at[ranked], np.searchsorted(word_ids[ranked],
+                                                 np.arange(len(vocabulary) + 1))
+        self.postings = {t: at[bounds[k]:bounds[k + 1]] for t, k in vocabulary.items()}
+        self.weights = {t: math.log(1 + len(order) / (bounds[k + 1] - bounds[k]))
+                        for t, k in vocabulary.items()}
 
     def lookup(self, text: str, *, threshold: float, limit: int) -> list[Match]:
         tokens, shape = _keys(text, self.source_lang)
