@@ -160,3 +160,17 @@ def test_tm_export_writes_one_direction(workspace, run, tmp_path):
     result = run("tm", "export", out, "--from", "ar", "--to", "fr", cwd=workspace)
     assert result.out == f"exported 3 pairs ar→fr to {out}\n"
     assert out.read_text().count("<tu>") == 3 and 'srclang="ar"' in out.read_text()
+
+
+def test_tm_import_takes_every_sample_file_and_the_memory_reads_them(workspace, run):
+    folder = require_corpora() / "tmx"
+    files = sorted(folder.rglob("*.tmx"))
+    result = run("tm", "import", *files, cwd=workspace)
+    assert result.code == 0, result.err
+    assert len(list((workspace / "tm").glob("*.tmx"))) == len(files) == 33
+    assert "imported tm/ImportTest1G.tmx: 3 units; pairs none between fr, ar and en" in result.out
+    assert "imported tm/ImportTest2B.tmx: 7 units; pairs en↔fr 7" in result.out
+    found = run("tm", "lookup", "Du text avec une portion délimitée.", "--from", "fr", "--to",
+                "en", "--json", cwd=workspace)
+    match = json.loads(found.out)["matches"][0]
+    assert (match["kind"], match["translation"]) == ("exact", "Some text with a part highlighted.")
