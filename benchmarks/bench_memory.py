@@ -200,7 +200,7 @@ def run_translate_toolkit(memory: list, queries: list[str]) -> dict:
     for query in queries:
         found = matcher.matches(query)
         if found:
-            score = float(re.search(r"(\d+)%", found[0].getnotes()).group(1))
+            score = float(re.search(r"([\d.]+)%", found[0].getnotes()).group(1))
             results.append([found[0].source, score, "fuzzy"])
         else:
             results.append(None)
