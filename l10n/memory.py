@@ -63,7 +63,7 @@ _TOKEN = re.compile(_NUMBER.pattern +  # on the text as written, marks inside wo
 _WORD_OR_NUMBER = re.compile(r"\d+(?:\.\d+)*|[^\W\d_]+")  # on folded text: much faster
 _DIGIT = re.compile(r"\d")
 _ARABIC = re.compile("[\u0640-\u06ff]")
-_SCRIPTS = {"arabic": "٠١٢٣٤٥٦٧٨٩", "persian": "۰۱۲۳۴۵۶۷۸۹"}
+_DIGIT_SCRIPTS = ("٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹")  # Arabic-Indic, Eastern Arabic-Indic
 
 _MONTH_FORMS = {
     "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
@@ -216,7 +216,7 @@ def _render(target: _Slot, old: _Slot, new: _Slot) -> str | None:
                           in enumerate(zip(new_parts, target_parts)))
     else:
         return None
-    for digits in _SCRIPTS.values():
+    for digits in _DIGIT_SCRIPTS:
         if any(c in digits for c in target.text):
             return written.translate(str.maketrans("0123456789", digits))
     return written

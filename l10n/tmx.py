@@ -28,7 +28,6 @@ class Unit:
     """One `<tu>`: its variants as (language code as written, text), in file order."""
 
     variants: tuple[tuple[str, str], ...]
-    line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -79,7 +78,7 @@ def parse(data: bytes, path: Path | str) -> Tmx:
                 raise L10nError("<tuv> without xml:lang", path=path, line=tuv.sourceline)
             if seg is not None:
                 variants.append((lang, _flatten(seg)))
-        units.append(Unit(tuple(variants), tu.sourceline))
+        units.append(Unit(tuple(variants)))
     srclang = header.get("srclang", "") if header is not None else ""
     return Tmx(srclang, tuple(units))
 
