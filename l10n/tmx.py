@@ -19,7 +19,7 @@ from .errors import L10nError
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _CODES = frozenset({"bpt", "ept", "it", "ph", "ut"})
-_ELEMENT_START = re.compile(r"<[^?!]")
+_PROLOG_PART = re.compile(r"<!--.*?-->|<\?.*?\?>|<!DOCTYPE|<[^?!]", re.DOTALL)
 _XML_CHARS = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -109,8 +109,11 @@ def _refuse_entities(data: bytes, path: Path | str) -> None:
         text = data.decode("utf-16-le" if data[0] == 0x3C else "utf-16-be", "replace")
     else:  # UTF-8 and the other encodings TMX files use are ASCII-compatible
         text = data.decode("latin-1")
-    root = _ELEMENT_START.search(text)
-    prolog = text[:root.start()] if root else text
+    prolog = text
+    for part in _PROLOG_PART.finditer(text):  # up to the root element, comments skipped
+        if not part.group().startswith(("<!", "<?")):
+            prolog = text[:part.start()]
+            break
     if "<!DOCTYPE" in prolog and "<!ENTITY" in prolog:
         raise _entity_error(path)
 

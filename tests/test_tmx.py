@@ -110,7 +110,11 @@ PARAMETER = """<?xml version="1.0"?>
 <tmx version="1.4"><header/><body/></tmx>"""
 
 
-@pytest.mark.parametrize("payload", [XXE, LAUGHS, PARAMETER], ids=["xxe", "laughs", "param"])
+HIDDEN = LAUGHS.replace('<?xml version="1.0"?>', '<?xml version="1.0"?>\n<!-- <tmx> -->', 1)
+
+
+@pytest.mark.parametrize("payload", [XXE, LAUGHS, PARAMETER, HIDDEN],
+                         ids=["xxe", "laughs", "param", "after-comment"])
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
 def test_entity_declarations_are_refused_with_a_clear_error(payload, encoding):
     data = payload.replace('version="1.0"?>', f'version="1.0" encoding="{encoding}"?>', 1)
