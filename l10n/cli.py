@@ -28,6 +28,12 @@ Docs = Annotated[Optional[list[str]], typer.Option(
     "--doc", help="Only this document (path under sources/<lang>/ without extension).")]
 Langs = Annotated[Optional[list[str]], typer.Option("--lang", help="Only this target language.")]
 JsonOut = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
+FromLang = Annotated[str, typer.Option("--from", help="Source language: fr, ar or en.")]
+ToLang = Annotated[str, typer.Option("--to", help="Target language: fr, ar or en.")]
+
+tm_app = typer.Typer(no_args_is_help=True,
+                     help="The translation memory: import and export TMX, look sentences up.")
+app.add_typer(tm_app, name="tm")
 
 
 def _settings(workspace: Path | None):
@@ -186,6 +192,59 @@ def glossary_check(workspace: Workspace = None, doc: Docs = None, lang: Langs = 
         typer.echo(f"{where}: {problem.message}")
     typer.echo(f"{len(found)} glossary disagreement(s)")
     if found:
+        raise typer.Exit(1)
+
+
+@app.command()
+def pretranslate(workspace: Workspace = None, doc: Docs = None, lang: Langs = None,
+                 tm_only: Annotated[bool, typer.Option(
+                     "--tm-only", help="Only the translation memory, no machine translation.")
+                 ] = False):
+    """Fill untranslated entries from the memory (then MT), marked needs work (fuzzy)."""
+    from . import pretranslate as engine
+    from . import report
+    settings = _settings(workspace)
+    chain = engine.chain(settings, machine=not tm_only)
+    filled = engine.pretranslate(settings, chain.proposers, names=doc, langs=lang)
+    _say(report.pretranslate_text(filled, chain.notes, settings.root))
+
+
+@tm_app.command("import")
+def tm_import(files: Annotated[list[Path], typer.Argument(help="TMX files to copy into tm/.")],
+              workspace: Workspace = None):
+    """Check TMX files and copy them into tm/ (commit it), where the memory reads them."""
+    from . import memory, report
+    settings = _settings(workspace)
+    for file in files:
+        _say(report.imported_text(memory.import_tmx(settings, file), settings.root))
+
+
+@tm_app.command("export")
+def tm_export(file: Annotated[Path, typer.Argument(help="The TMX file to write.")],
+              source: FromLang, target: ToLang, workspace: Workspace = None):
+    """Write the memory's pairs for one direction as a TMX 1.4b file."""
+    from . import memory
+    settings = _settings(workspace)
+    count = memory.export_tmx(memory.load(settings), file, source_lang=source,
+                              target_lang=target)
+    typer.echo(f"exported {count} pair{'' if count == 1 else 's'} {source}→{target} to {file}")
+
+
+@tm_app.command("lookup")
+def tm_lookup(text: Annotated[str, typer.Argument(help="The sentence to look up.")],
+              source: FromLang, target: ToLang,
+              limit: Annotated[int, typer.Option(min=1, help="Most matches shown.")] = 5,
+              json_out: JsonOut = False, workspace: Workspace = None):
+    """Show the memory's best matches with their scores (exit 1 when there is none)."""
+    from . import memory, report
+    settings = _settings(workspace)
+    matches = memory.load(settings).lookup(text, source_lang=source, target_lang=target,
+                                           threshold=settings.memory_threshold, limit=limit)
+    if json_out:
+        typer.echo(report.matches_json(matches))
+    else:
+        _say(report.matches_text(matches, source, target, settings.memory_threshold))
+    if not matches:
         raise typer.Exit(1)
 
 

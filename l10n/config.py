@@ -60,11 +60,17 @@ suggestion_threshold = 60
 # percentage of a document's units that must be reviewed before it is built
 completeness = 100
 
+[memory]
+# lowest score (0-100, defined in the README) at which a translation memory match
+# is proposed by `l10n pretranslate` or shown by `l10n tm lookup`
+threshold = 75
+
 [paths]
 # folders inside the workspace
 sources = "sources"
 translations = "translations"
 build = "build"
+tm = "tm"
 
 [segmentation]
 # words after which a full stop never ends a sentence, per language
@@ -101,9 +107,11 @@ class Settings:
     required: tuple[str, ...] = tuple(LANGUAGES)
     suggestion_threshold: float = 60
     completeness: float = 100
+    memory_threshold: float = 75
     sources: str = "sources"
     translations: str = "translations"
     build: str = "build"
+    tm: str = "tm"
     abbreviations: dict[str, tuple[str, ...]] = field(default_factory=dict)
     no_break: dict[str, tuple[str, ...]] = field(default_factory=dict)
     srx: str | None = None
@@ -137,6 +145,10 @@ class Settings:
     @property
     def build_dir(self) -> Path:
         return self.root / self.build
+
+    @property
+    def tm_dir(self) -> Path:
+        return self.root / self.tm
 
     @property
     def state_dir(self) -> Path:
@@ -189,7 +201,8 @@ _KNOWN = {
     "qa": {"arabic_digits", "severity", "rules"},
     "update": {"suggestion_threshold"},
     "build": {"completeness"},
-    "paths": {"sources", "translations", "build"},
+    "memory": {"threshold"},
+    "paths": {"sources", "translations", "build", "tm"},
     "workspace": {"lock_timeout", "max_source_bytes"},
     "segmentation": {"abbreviations", "no_break", "srx"},
 }
@@ -235,6 +248,9 @@ def _settings(root: Path, data: dict, path: Path) -> Settings:
                                       "[update] suggestion_threshold", path),
         completeness=_percent(get("build", "completeness", defaults.completeness),
                               "[build] completeness", path),
+        memory_threshold=_percent(get("memory", "threshold", defaults.memory_threshold),
+                                  "[memory] threshold", path),
+        tm=_inside(get("paths", "tm", defaults.tm), "[paths] tm", path),
         sources=_inside(get("paths", "sources", defaults.sources), "[paths] sources", path),
         translations=_inside(get("paths", "translations", defaults.translations),
                              "[paths] translations", path),

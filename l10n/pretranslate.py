@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from .catalog import pofile
 from .catalog.model import Entry, Provenance, Status, text_hash
@@ -18,6 +18,9 @@ from .config import Settings
 from .errors import L10nError
 from .files import Signature, write_atomic
 from .workspace import Document, discover, find
+
+if TYPE_CHECKING:
+    from .memory import Memory
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,42 @@ class Proposal:
 
 class Proposer(Protocol):
     def propose(self, requests: list[Request]) -> list[Proposal | None]: ...
+
+
+class MemoryProposer:
+    """The translation memory's best match at or above the threshold, for each request."""
+
+    def __init__(self, memory: Memory, *, threshold: float) -> None:
+        self.memory = memory
+        self.threshold = threshold
+
+    def propose(self, requests: list[Request]) -> list[Proposal | None]:
+        proposals: list[Proposal | None] = []
+        for request in requests:
+            found = self.memory.lookup(request.msgid, source_lang=request.source_lang,
+                                       target_lang=request.target_lang,
+                                       threshold=self.threshold)
+            proposals.append(Proposal(found[0].translation, "memory", found[0].detail)
+                             if found else None)
+        return proposals
+
+
+@dataclass(frozen=True)
+class Chain:
+    proposers: list[Proposer]
+    notes: list[str]  # what the person should know about it, e.g. an engine left out
+
+
+def chain(settings: Settings, *, machine: bool = True) -> Chain:
+    """The proposers in the order they are asked: the memory first, then machine translation."""
+    from . import memory
+    proposers: list[Proposer] = [
+        MemoryProposer(memory.load(settings), threshold=settings.memory_threshold)]
+    notes = []
+    if machine:
+        notes.append("machine translation is not available yet: only the translation "
+                     "memory was used")
+    return Chain(proposers, notes)
 
 
 @dataclass

@@ -7,11 +7,16 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
 from .catalog.model import Status
 from .gate import Gate, Problem, Readiness
 from .project import Built, UpdateResult
+
+if TYPE_CHECKING:
+    from .memory import Imported, Match
+    from .pretranslate import Filled
 
 STATES = (Status.REVIEWED, Status.NEEDS_REVIEW, Status.UNTRANSLATED)
 ANNOTATIONS_PER_FILE = 10
@@ -252,3 +257,46 @@ def check_junit(gate: Gate, root: Path) -> str:
     root_element = ElementTree.Element("testsuites")
     root_element.append(suite)
     return ElementTree.tostring(root_element, encoding="unicode", xml_declaration=True)
+
+
+def pretranslate_text(filled: list[Filled], notes: list[str], root: Path) -> list[str]:
+    lines = []
+    for item in filled:
+        detail = ", ".join(f"{origin} {n}" for origin, n in item.counts.items())
+        lines.append(f"{_rel(item.po, root)}: {sum(item.counts.values())} filled ({detail})")
+    total = sum(sum(f.counts.values()) for f in filled)
+    if total:
+        lines.append(f"{total} entr{'y' if total == 1 else 'ies'} filled as needs work "
+                     "(fuzzy): review them in Poedit, or accept exact memory matches with "
+                     "`l10n approve --origin memory --exact`")
+    else:
+        lines.append("nothing filled: no untranslated entry had a proposal")
+    return lines + notes
+
+
+def imported_text(imported: Imported, root: Path) -> list[str]:
+    where = _rel(imported.path, root)
+    head = f"{where}: already imported" if imported.already else f"imported {where}"
+    pairs = ", ".join(f"{k.replace('-', '↔')} {n}" for k, n in sorted(imported.pairs.items()))
+    usable = pairs or "none between fr, ar and en, so the memory will not use it"
+    return [f"{head}: {imported.units} unit{'' if imported.units == 1 else 's'}; "
+            f"pairs {usable}"]
+
+
+def matches_text(matches: list[Match], source: str, target: str, threshold: float) -> list[str]:
+    if not matches:
+        return [f"no match at or above {threshold:g}"]
+    lines = []
+    for match in matches:
+        lines += [match.detail, f"  {source}: {match.source}", f"  {target}: {match.translation}"]
+        if match.translation != match.target:
+            lines.append(f"  (memory: {match.target})")
+    return lines
+
+
+def matches_json(matches: list[Match]) -> str:
+    return json.dumps({"matches": [{
+        "kind": m.kind, "score": round(m.score, 1), "source": m.source, "target": m.target,
+        "translation": m.translation, "origin": m.origin, "others": m.others,
+        "changes": list(m.changes), "detail": m.detail,
+    } for m in matches]}, ensure_ascii=False, indent=2)
