@@ -18,6 +18,7 @@ PLURAL_FORMS = {
           ": n%100>=11 ? 4 : 5;",
 }
 RTL_LANGUAGES = frozenset({"ar"})
+ARGOS_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
 
 DEFAULT_CONFIG = """\
 # l10n workspace settings; every key is optional and shown with its default.
@@ -47,6 +48,17 @@ completeness = 100
 sources = "sources"
 translations = "translations"
 build = "build"
+
+[models]
+# folder of installed Argos Translate packages; empty: Argos's own per-user folder
+# (where argospm and LibreTranslate install). The L10N_MODELS_DIR variable overrides it.
+folder = ""
+# package index that `l10n models install --from-index` downloads from (only then)
+index = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
+
+[mt]
+# beam search width of machine translation (1: greedy, fastest)
+beam_size = 4
 """
 
 
@@ -63,6 +75,14 @@ class Settings:
     translations: str = "translations"
     build: str = "build"
     abbreviations: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    models_folder: str = ""
+    models_index: str = ARGOS_INDEX
+    beam_size: int = 4
+
+    @property
+    def models_dir(self) -> Path | None:
+        """The configured models folder (None: Argos's own default)."""
+        return self.root / self.models_folder if self.models_folder else None
 
     @property
     def sources_dir(self) -> Path:
@@ -115,6 +135,8 @@ _KNOWN = {
     "build": {"completeness"},
     "paths": {"sources", "translations", "build"},
     "segmentation": {"abbreviations"},
+    "models": {"folder", "index"},
+    "mt": {"beam_size"},
 }
 
 
@@ -152,6 +174,9 @@ def _settings(root: Path, data: dict, path: Path) -> Settings:
         translations=str(get("paths", "translations", defaults.translations)),
         build=str(get("paths", "build", defaults.build)),
         abbreviations={k: tuple(map(str, v)) for k, v in abbreviations.items()},
+        models_folder=str(get("models", "folder", defaults.models_folder)),
+        models_index=str(get("models", "index", defaults.models_index)),
+        beam_size=_count(get("mt", "beam_size", defaults.beam_size), "[mt] beam_size", path),
     )
 
 
@@ -166,3 +191,9 @@ def _percent(value: object, name: str, path: Path) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
         raise L10nError(f"{name} must be a number from 0 to 100", path=path)
     return float(value)
+
+
+def _count(value: object, name: str, path: Path) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 16:
+        raise L10nError(f"{name} must be a whole number from 1 to 16", path=path)
+    return value

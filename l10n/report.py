@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from .catalog.model import Status
+from .models import Scan
 from .project import Built, Progress, UpdateResult
 
 STATES = (Status.REVIEWED, Status.NEEDS_REVIEW, Status.UNTRANSLATED)
@@ -96,4 +97,47 @@ def build_text(results: list[Built], root: Path) -> list[str]:
             lines.append(f"  {label}: {where} {entry.msgid[:70]!r}")
         if len(built.missing) > 20:
             lines.append(f"  … and {len(built.missing) - 20} more")
+    return lines
+
+
+def models_text(scan: Scan) -> list[str]:
+    lines = [f"models folder: {scan.folder}"]
+    for p in scan.packages:
+        lines.append(f"{p.source}→{p.target}  {p.version or '?':<8}  {p.size / 1e6:7.1f} MB  "
+                     f"{p.path}")
+    lines += [f"ignored {path}: {why}" for path, why in scan.ignored]
+    if not scan.packages:
+        lines.append("no packages installed: `l10n models install FILE.argosmodel`")
+    return lines
+
+
+def models_json(scan: Scan) -> str:
+    return json.dumps({
+        "folder": str(scan.folder),
+        "packages": [{"from": p.source, "to": p.target, "version": p.version,
+                      "bytes": p.size, "path": str(p.path)} for p in scan.packages],
+        "ignored": [{"path": str(path), "reason": why} for path, why in scan.ignored],
+    }, ensure_ascii=False, indent=2)
+
+
+def pretranslate_text(filled: list, proposers: list, root: Path) -> list[str]:
+    """What each PO received, then what machine translation did and could not do."""
+    from .machine import MachineProposer
+    lines = [f"filled {_rel(f.po, root)}: " +
+             ", ".join(f"{n} {origin}" for origin, n in f.counts.items()) for f in filled]
+    for proposer in proposers:
+        if not isinstance(proposer, MachineProposer):
+            continue
+        engine = proposer.engine
+        lines.append(f"machine translation: {engine.model_calls} sentence(s) decoded, "
+                     f"{engine.cache_hits} from the cache")
+        if proposer.flagged:
+            lines.append(f"  {proposer.flagged} proposal(s) flagged for checking (see the "
+                         "`check:` in their notes)")
+        for (source, target), count in proposer.missing.items():
+            lines.append(f"  no model for {source}→{target}: {count} unit(s) left "
+                         f"(see `l10n models list`)")
+    total = sum(sum(f.counts.values()) for f in filled)
+    lines.append(f"{total} entr{'y' if total == 1 else 'ies'} pre-translated in "
+                 f"{len(filled)} PO file(s)")
     return lines
