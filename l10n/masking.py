@@ -22,7 +22,6 @@ from .glossary import Glossary
 
 MASK = "⟦{}⟧"
 MASK_PATTERN = re.compile(r"⟦\s*(\d+)\s*⟧")
-_RESTORE = re.compile(r"( *)⟦\s*(\d+)\s*⟧( *)")
 
 # In order of precedence when two kinds of span start at the same place.
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -106,7 +105,7 @@ def unmask(text: str, masked: Masked) -> tuple[str, list[str]]:
     seen: set[int] = set()
 
     def restore(match: re.Match[str]) -> str:
-        before, index, after = match.group(1), int(match.group(2)), match.group(3)
+        index = int(match.group(1))
         if index >= len(masked.slots):
             problems.append(f"invented placeholder {MASK.format(index)}")
             return match.group()
@@ -114,9 +113,12 @@ def unmask(text: str, masked: Masked) -> tuple[str, list[str]]:
         if index in seen:
             problems.append(f"repeated {_describe(slot)}")
         seen.add(index)
-        return slot.restore if slot.kind == "space" else before + slot.restore + after
+        return slot.restore
 
-    restored = _RESTORE.sub(restore, text)
+    spaces = [str(i) for i, slot in enumerate(masked.slots) if slot.kind == "space"]
+    if spaces:
+        text = re.sub(rf" *⟦\s*({'|'.join(spaces)})\s*⟧ *", restore, text)
+    restored = MASK_PATTERN.sub(restore, text)
     problems += [f"lost {_describe(slot)}" for index, slot in enumerate(masked.slots)
                  if index not in seen]
     return restored, problems

@@ -232,11 +232,13 @@ class Engine:
         # Chunks of similar length through every leg: several batches in flight, and
         # progress in whole units. Longest first, so the first rate shown is pessimistic.
         step = self.options.batch_size * _replicas(self.options.threads) * 4
+        done: dict[tuple[Path, str], str] = {}  # this call's outputs, by model and input
         for first in range(0, len(live), step):
             chunk = live[first:first + step]
             for package in route:
                 todo = [job for job in chunk if package in job.legs]
-                for job, output in zip(todo, self._run(package, [j.current for j in todo])):
+                for job, output in zip(todo, self._run(package, [j.current for j in todo],
+                                                       done)):
                     job.current = output
             if progress:
                 progress(len(chunk))
@@ -263,13 +265,16 @@ class Engine:
         masked = masking.mask(start_core, source=lang, target=target, glossary=self.glossary)
         return _Job(lead, trail, start_core, masked, legs, masked.text, bool(pivot))
 
-    def _run(self, package: Package, texts: list[str]) -> list[str]:
+    def _run(self, package: Package, texts: list[str],
+             done: dict[tuple[Path, str], str]) -> list[str]:
         """One leg: each distinct text once, from the cache when it is there."""
-        distinct = list(dict.fromkeys(texts))
+        known = {t: done[(package.path, t)] for t in texts if (package.path, t) in done}
+        distinct = [t for t in dict.fromkeys(texts) if t not in known]
         if package.path not in self._keys:
             self._keys[package.path] = model_key(package, self.options)
         key = self._keys[package.path]
-        known = self.cache.get(key, distinct) if self.cache else {}
+        if self.cache and distinct:
+            known.update(self.cache.get(key, distinct))
         missing = [t for t in distinct if t not in known]
         self.cache_hits += len(distinct) - len(missing)
         if missing:
@@ -280,6 +285,7 @@ class Engine:
             if self.cache:
                 self.cache.put(key, fresh)
             known.update(fresh)
+        done.update(((package.path, t), known[t]) for t in texts)
         return [known[t] for t in texts]
 
 
