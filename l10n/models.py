@@ -12,6 +12,7 @@ With a folder given, argostranslate is imported with its settings folders kept o
 
 from __future__ import annotations
 
+import importlib
 import io
 import json
 import os
@@ -85,7 +86,7 @@ def argos(folder: Path | None) -> ModuleType:
         saved = {name: os.environ.get(name) for name in borrowed}
         os.environ.update({name: str(path) for name, path in borrowed.items()})
         try:
-            import argostranslate.package  # noqa: F401
+            importlib.import_module("argostranslate.package")
         finally:
             for name, value in saved.items():
                 if value is None:

@@ -18,7 +18,8 @@ import re
 import sqlite3
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -120,56 +121,37 @@ class Cache:
     def __init__(self, path: Path) -> None:
         self.path = path
 
-    def _connect(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(self.path, timeout=30)
-        connection.execute("CREATE TABLE IF NOT EXISTS mt (model TEXT, source TEXT, "
-                           "target TEXT, PRIMARY KEY (model, source)) WITHOUT ROWID")
-        return connection
-
     def get(self, model: str, texts: list[str]) -> dict[str, str]:
         found: dict[str, str] = {}
-        with self._open() as connection:
+        with self._session() as connection:
             for first in range(0, len(texts), 500):
                 chunk = texts[first:first + 500]
-                rows = connection.execute(
+                found.update(connection.execute(
                     f"SELECT source, target FROM mt WHERE model = ? AND source IN "
-                    f"({','.join('?' * len(chunk))})", [model, *chunk])
-                found.update(rows)
+                    f"({','.join('?' * len(chunk))})", [model, *chunk]))
         return found
 
     def put(self, model: str, pairs: list[tuple[str, str]]) -> None:
-        with self._open() as connection:
+        with self._session() as connection:
             connection.executemany("INSERT OR REPLACE INTO mt VALUES (?, ?, ?)",
                                    [(model, s, t) for s, t in pairs])
 
-    def _open(self):
+    @contextmanager
+    def _session(self) -> Iterator[sqlite3.Connection]:
+        """A connection committed and closed on leaving; SQLite failures said plainly."""
         try:
-            return _Session(self._connect())
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(self.path, timeout=30)
+            try:
+                connection.execute("CREATE TABLE IF NOT EXISTS mt (model TEXT, source TEXT, "
+                                   "target TEXT, PRIMARY KEY (model, source)) WITHOUT ROWID")
+                yield connection
+                connection.commit()
+            finally:
+                connection.close()
         except sqlite3.Error as exc:
-            raise L10nError(f"the translation cache cannot be opened: {exc}", path=self.path,
+            raise L10nError(f"the translation cache is unusable: {exc}", path=self.path,
                             hint="delete it; it only saves time") from None
-
-
-class _Session:
-    """A connection that commits and closes on leaving `with`, reporting SQLite errors."""
-
-    def __init__(self, connection: sqlite3.Connection) -> None:
-        self.connection = connection
-
-    def __enter__(self) -> sqlite3.Connection:
-        return self.connection
-
-    def __exit__(self, kind, value, traceback) -> bool:
-        try:
-            if kind is None:
-                self.connection.commit()
-        finally:
-            self.connection.close()
-        if isinstance(value, sqlite3.Error):
-            raise L10nError(f"the translation cache is unusable: {value}",
-                            hint="delete .l10n/mt-cache.sqlite3; it only saves time") from None
-        return False
 
 
 @dataclass

@@ -179,3 +179,14 @@ def test_translate_refuses_what_it_cannot_do(run, workspace, models_dir, monkeyp
     assert result.err == ("l10n: error: no model installed for fr→ar (install translate-fr_ar,"
                           " or translate-fr_en and translate-en_ar with `l10n models "
                           "install`)\n")
+
+
+def test_an_unusable_cache_is_a_clear_error(workspace, run, models_env):
+    write(workspace / "sources/fr/a.txt", DOC)
+    run("update", cwd=workspace)
+    write(workspace / ".l10n/mt-cache.sqlite3", b"not a database, some other file" * 100)
+    result = run("pretranslate", cwd=workspace)
+    assert result.code == 2
+    assert result.err == (f"l10n: error: {workspace / '.l10n/mt-cache.sqlite3'}: the "
+                          "translation cache is unusable: file is not a database (delete it;"
+                          " it only saves time)\n")

@@ -70,7 +70,8 @@ def test_install_list_remove(run, archives, tmp_path, monkeypatch):
 
     text = run("models", "list", cwd=tmp_path).out.splitlines()
     assert text[0] == f"models folder: {folder}"
-    assert text[1].split() == ["fr→en", "0.0.1", "1.6", "MB", str(folder / "translate-fr_en-0_0_1")]
+    assert text[1].split() == ["fr→en", "0.0.1", "1.6", "MB",
+                               str(folder / "translate-fr_en-0_0_1")]
     data = json.loads(run("models", "list", "--json", cwd=tmp_path).out)
     assert data["folder"] == str(folder)
     assert [(p["from"], p["to"], p["version"]) for p in data["packages"]] == [("fr", "en", "0.0.1")]
@@ -260,7 +261,8 @@ def test_install_from_local_index(index_server, network, run, workspace, monkeyp
         f'[models]\nfolder = "models"\nindex = "{base}/index.json"\n')
     result = run("models", "install", "--from-index", "fr", "en", cwd=workspace)
     assert result.code == 0, result.err
-    assert result.out == f"installed fr→en 0.0.1 in {workspace / 'models/translate-fr_en-0_0_1'}\n"
+    installed = workspace / "models/translate-fr_en-0_0_1"
+    assert result.out == f"installed fr→en 0.0.1 in {installed}\n"
     assert requests == ["/index.json", "/translate-fr_en-0_0_1.argosmodel"]
     assert listing(workspace / "models") == ["translate-fr_en-0_0_1"]
     missing = run("models", "install", "--from-index", "fr", "ar", cwd=workspace)

@@ -65,7 +65,8 @@ def test_placeholders_numbers_urls_and_emails_never_reach_the_model(engine, mode
 
 
 def test_glossary_terms_come_back_in_their_approved_target_form(models_dir, model_inputs):
-    glossary = Glossary.parse("fr,en,ar,dnt\nSecrétaire général,Secretary-General,الأمين العام,\n"
+    glossary = Glossary.parse("fr,en,ar,dnt\n"
+                              "Secrétaire général,Secretary-General,الأمين العام,\n"
                               "CIMCT,CIMCT,CIMCT,yes\n", path=None)
     engine = mt.Engine(models.scan(models_dir).packages, glossary=glossary)
     [to_ar, to_en] = [engine.translate(["Le secrétaire général du CIMCT l'a dit."], source="fr",
@@ -134,7 +135,8 @@ def test_degenerate_output_is_returned_but_flagged(random_archive, tmp_path):
     ("[en] He received ⟦0⟧ delegations in 2023.", ["invented number 2023"]),
     ("[en] He received ⟦0⟧ ⟦0⟧ delegations.", ["repeated number 12"]),
     ("[en] He " + "received " * 4 + "⟦0⟧.", ["repetition «received» ×4"]),
-    ("[en] He " + "received " * 9 + "⟦0⟧.", ["repetition «received» ×9", "length ratio 2.9"]),
+    ("[en] He " + "received " * 9 + "⟦0⟧.",
+     ["repetition «received» ×9", "length ratio 2.9"]),
     ("He.", ["lost number 12", "length ratio 0.4"]),
 ])
 def test_guards(output, flags):
