@@ -69,16 +69,17 @@ def argos_translator(folder: Path, beam: int):
 
 
 def measure(engines: dict, texts: list[str], round_size: int) -> dict:
-    """Seconds and outputs per engine, taking turns round by round (load drifts)."""
-    totals = {name: [0.0, []] for name in engines}
+    """Wall seconds, CPU seconds and outputs per engine, taking turns (load drifts)."""
+    totals = {name: [0.0, 0.0, []] for name in engines}
     for n, first in enumerate(range(0, len(texts), round_size)):
         chunk = texts[first:first + round_size]
         names = list(engines) if n % 2 == 0 else list(reversed(engines))
         for name in names:
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             out = engines[name](chunk)
             totals[name][0] += time.perf_counter() - start
-            totals[name][1] += out
+            totals[name][1] += time.process_time() - cpu
+            totals[name][2] += out
     return totals
 
 
@@ -104,25 +105,31 @@ def main() -> None:
         for beam in (int(b) for b in args.beams.split(",")):
             engines = {"l10n": l10n_translator(package, beam, args.threads),
                        "argostranslate": argos_translator(folder, beam)}
-            for name, (seconds, out) in measure(engines, texts, args.round).items():
+            load = os.getloadavg()[0]
+            for name, (seconds, cpu, out) in measure(engines, texts, args.round).items():
                 tokens = sum(len(p) for p in sp.encode(out))
                 rows.append({"engine": name, "beam": beam, "sentences": len(texts),
                              "seconds": round(seconds, 2),
                              "sentences_per_s": round(len(texts) / seconds, 2),
                              "output_tokens_per_s": round(tokens / seconds, 1),
-                             "exact_copies": sum(o == f"[en] {t}" for o, t in zip(out, texts))})
+                             "sentences_per_cpu_s": round(len(texts) / cpu, 2),
+                             "exact_copies": sum(o == f"[en] {t}" for o, t in zip(out, texts)),
+                             "load_before": round(load, 1),
+                             "load_after": round(os.getloadavg()[0], 1)})
                 print(json.dumps(rows[-1]), flush=True)
     print(f"\n{args.sentences} sentences, base-size copy model, {args.threads} cores, "
           f"turns of {args.round}")
-    print(f"{'engine':<15} {'beam':>4} {'sent/s':>8} {'tok/s':>8}")
+    print(f"{'engine':<15} {'beam':>4} {'sent/s':>8} {'tok/s':>8} {'sent/cpu-s':>10}")
     for row in rows:
         print(f"{row['engine']:<15} {row['beam']:>4} {row['sentences_per_s']:>8} "
-              f"{row['output_tokens_per_s']:>8}")
+              f"{row['output_tokens_per_s']:>8} {row['sentences_per_cpu_s']:>10}")
     for beam in sorted({r["beam"] for r in rows}, reverse=True):
         ours, theirs = [next(r for r in rows if r["engine"] == e and r["beam"] == beam)
                         for e in ("l10n", "argostranslate")]
         print(f"beam {beam}: l10n is {ours['sentences_per_s'] / theirs['sentences_per_s']:.1f}"
-              f"× argostranslate")
+              f"× argostranslate's throughput, "
+              f"{ours['sentences_per_cpu_s'] / theirs['sentences_per_cpu_s']:.1f}× per CPU "
+              f"second (load average {ours['load_before']}–{ours['load_after']})")
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ Docs = Annotated[Optional[list[str]], typer.Option(
 Langs = Annotated[Optional[list[str]], typer.Option("--lang", help="Only this target language.")]
 JsonOut = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
 BeamSize = Annotated[Optional[int], typer.Option(
-    "--beam-size", min=1, max=16, help="Beam width of MT (default: [mt] beam_size, 4).")]
+    "--beam-size", min=1, max=16, help="Beam width of MT (default: beam_size in l10n.toml, 4).")]
 MODELS_ENV = "L10N_MODELS_DIR"  # overrides [models] folder
 
 
@@ -38,14 +38,14 @@ def _settings(workspace: Path | None):
 
 
 def _optional_settings(workspace: Path | None):
-    """The workspace's settings, or None outside a workspace (unless one was named)."""
+    """The workspace's settings, or None when no workspace was named or found."""
     from . import config
-    try:
-        return _settings(workspace)
-    except L10nError:
-        if workspace is None:
+    if workspace is None:
+        try:
+            workspace = config.find_root(Path.cwd())
+        except L10nError:
             return None
-        return config.load(workspace)
+    return config.load(workspace)
 
 
 def _models_folder(settings) -> Path | None:
@@ -196,8 +196,8 @@ def segment(file: Annotated[Path, typer.Argument(help="A source document.")],
 # -- machine translation -------------------------------------------------------------
 
 models_app = typer.Typer(no_args_is_help=True, help="Offline MT models: Argos Translate "
-                         f"packages (folder: ${MODELS_ENV}, else [models] folder in "
-                         "l10n.toml, else Argos's own).")
+                         f"packages (folder: ${MODELS_ENV}, else folder in l10n.toml, else "
+                         "Argos's own).")
 app.add_typer(models_app, name="models")
 
 
@@ -218,7 +218,7 @@ def models_install(
             help="An .argosmodel file, e.g. copied from a machine with internet access.")] = None,
         from_index: Annotated[Optional[tuple[str, str]], typer.Option(
             "--from-index", metavar="FROM TO",
-            help="Download the FROM→TO package from the Argos index ([models] index).")] = None,
+            help="Download the FROM→TO package from the Argos index (index in l10n.toml).")] = None,
         workspace: Workspace = None):
     """Validate and install a package; it replaces any package for the same pair."""
     from . import config, models
@@ -249,9 +249,9 @@ def models_remove(source: Annotated[str, typer.Argument(help="Source language co
 
 @app.command()
 def translate(
+        source: Annotated[str, typer.Option("--from", help="Source language.")],
+        target: Annotated[str, typer.Option("--to", help="Target language.")],
         text: Annotated[Optional[str], typer.Argument(help="Text to translate.")] = None,
-        source: Annotated[str, typer.Option("--from", help="Source language.")] = "fr",
-        target: Annotated[str, typer.Option("--to", help="Target language.")] = "en",
         file: Annotated[Optional[Path], typer.Option(
             "--file", help="Translate this document instead of TEXT.")] = None,
         output: Annotated[Optional[Path], typer.Option(

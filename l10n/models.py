@@ -28,6 +28,8 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import ModuleType
 from typing import BinaryIO
 
@@ -101,8 +103,9 @@ def _scratch_home() -> Path:
     """A per-user folder in the system's temporary folder, refused if someone else owns it."""
     uid = os.getuid() if hasattr(os, "getuid") else None
     home = Path(tempfile.gettempdir()) / f"l10n-argos-{uid if uid is not None else 'user'}"
-    home.mkdir(mode=0o700, exist_ok=True)
-    info = home.lstat()
+    with _fs_errors("cannot create a scratch folder for Argos's settings", home):
+        home.mkdir(mode=0o700, exist_ok=True)
+        info = home.lstat()
     if not stat.S_ISDIR(info.st_mode) or (uid is not None and info.st_uid != uid):
         raise L10nError("this scratch folder for Argos's settings is not yours", path=home,
                         hint="remove it, or set TMPDIR to another folder")
@@ -233,6 +236,11 @@ def install(folder: Path | None, archive: Path) -> Package:
     top, _ = inspect(archive)
     folder = resolve(folder)
     module = argos(folder)
+    with _fs_errors("cannot install into the models folder", folder):
+        return _install(module, folder, archive, top)
+
+
+def _install(module: ModuleType, folder: Path, archive: Path, top: str) -> Package:
     folder.mkdir(parents=True, exist_ok=True)
     staging = folder / f"{STAGING}install-{uuid.uuid4().hex[:8]}"
     staging.mkdir()
@@ -302,9 +310,19 @@ def remove(folder: Path | None, source: str, target: str) -> list[Package]:
                         hint="see `l10n models list`")
     for package in gone:
         trash = found.folder / f"{STAGING}remove-{uuid.uuid4().hex[:8]}"
-        os.replace(package.path, trash)
+        with _fs_errors("cannot remove the package", package.path):
+            os.replace(package.path, trash)
         shutil.rmtree(trash, ignore_errors=True)
     return gone
+
+
+@contextmanager
+def _fs_errors(what: str, path: Path) -> Iterator[None]:
+    """A permission or disk problem, said in one line."""
+    try:
+        yield
+    except OSError as exc:
+        raise L10nError(f"{what}: {exc.strerror or exc}", path=path) from None
 
 
 # -- installing from an index ------------------------------------------------------------
@@ -335,7 +353,8 @@ def install_from_index(folder: Path | None, *, index: str, source: str, target: 
     if not offers:
         raise L10nError(f"the package index has no {source}→{target} package", path=index)
     best = max(offers, key=lambda p: _version_key(p.package_version))
-    folder.mkdir(parents=True, exist_ok=True)
+    with _fs_errors("cannot write to the models folder", folder):
+        folder.mkdir(parents=True, exist_ok=True)
     download = folder / f"{STAGING}download-{uuid.uuid4().hex[:8]}.argosmodel"
     try:
         failure = L10nError(f"the index lists no download link for {source}→{target}",

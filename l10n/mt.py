@@ -73,8 +73,11 @@ class Model:
         """Translate sentences, shortest first in batches, each batch's length bounded."""
         pieces = self._sp.encode(texts, out_type=str)
         order = sorted(range(len(texts)), key=lambda i: len(pieces[i]))
-        # Enough batches to keep every replica busy, none larger than batch_size.
-        size = max(1, min(self.options.batch_size, math.ceil(len(texts) / self._replicas)))
+        # Batches of even size, none over batch_size, in a multiple of the replicas so
+        # that none sits idle at the end.
+        count = math.ceil(len(texts) / self.options.batch_size)
+        count = math.ceil(count / self._replicas) * self._replicas
+        size = max(1, math.ceil(len(texts) / count))
         prefix = self.package.target_prefix
         running = []
         for first in range(0, len(order), size):

@@ -281,3 +281,12 @@ def test_install_from_index_offline_says_how_to_install_from_a_file(network, run
            "internet access and run `l10n models install FILE`" in result.err
     assert network.refused == ["raw.githubusercontent.com"]
     assert not (workspace / "models").exists()
+
+
+def test_an_unwritable_models_folder_is_one_line(run, archives, tmp_path, monkeypatch):
+    blocker = write(tmp_path / "a-file", "not a folder")
+    monkeypatch.setenv("L10N_MODELS_DIR", str(blocker / "models"))
+    result = run("models", "install", archives["fr_en"], cwd=tmp_path)
+    assert result.code == 2
+    assert result.err == f"l10n: error: {blocker / 'models'}: cannot install into the " \
+                         "models folder: Not a directory\n"
