@@ -7,8 +7,9 @@ vocab 32,000, int8) with the test kit, then translates the same French sentences
 - with `argostranslate.translate.translate` one sentence at a time, argos's default
   settings (its sentence splitter, which downloads a model, replaced by "one sentence").
 Both are warmed up on one sentence first, so model loading is not counted, and they take
-turns of 100 sentences, so a change in the machine's load hits both. Reports sentences/s
-and output tokens/s for beam 4 and greedy, and the speed-up.
+turns of 250 sentences, so a change in the machine's load hits both. Reports sentences/s,
+output tokens/s and sentences per CPU-second (which other jobs on the machine disturb
+less) for beam 4 and greedy, the speed-ups, and the load average around each beam.
 
     .venv/bin/python benchmarks/bench_mt.py                 # 500 sentences, ~8 minutes
     .venv/bin/python benchmarks/bench_mt.py --sentences 100 # quicker look
@@ -86,7 +87,7 @@ def measure(engines: dict, texts: list[str], round_size: int) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sentences", type=int, default=500)
-    parser.add_argument("--round", type=int, default=100,
+    parser.add_argument("--round", type=int, default=250,
                         help="sentences per turn; the engines alternate turns")
     parser.add_argument("--threads", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--beams", default="4,1", help="beam sizes to measure")

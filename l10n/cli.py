@@ -289,7 +289,8 @@ def translate(
 
 
 def _proposers(settings, *, progress, beam_size: int | None) -> list:
-    """Pre-translation proposers in order: translation memory first, then machine."""
+    """Pre-translation proposers, asked in order: translation memory first (once there is
+    one), then machine translation for what is left."""
     from . import machine
     engine = machine.open_engine(_models_folder(settings), settings=settings,
                                  threads=_threads(), beam_size=beam_size)

@@ -30,8 +30,8 @@ def open_engine(folder: Path | None, *, settings: Settings | None, threads: int,
                 beam_size: int | None = None) -> Engine:
     """An engine over the packages in `folder`, with the workspace's glossary and cache."""
     scan = models.scan(folder)
-    options = Options(beam_size=beam_size or (settings.beam_size if settings else 4),
-                      threads=threads)
+    options = Options(beam_size=beam_size or (settings.beam_size if settings
+                                              else Options.beam_size), threads=threads)
     if settings is None:
         return Engine(scan.packages, options=options)
     return Engine(scan.packages, options=options,
@@ -48,8 +48,8 @@ def describe(translation: Translation, when: date) -> str:
     engine = f"reviewed {PIVOT} + {ENGINE} {used}" if translation.reviewed_pivot \
         else f"{ENGINE} {used}"
     detail = f"{engine}; {'→'.join(translation.route)}; {when.isoformat()}"
-    if translation.flags:
-        detail += "; check: " + ", ".join(translation.flags)
+    if translation.flags:  # on one line: a note is one PO comment line
+        detail += "; check: " + ", ".join(" ".join(f.split()) for f in translation.flags)
     return detail
 
 

@@ -26,10 +26,10 @@ import urllib.request
 import uuid
 import zipfile
 import zlib
-from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
 from types import ModuleType
 from typing import BinaryIO
 
