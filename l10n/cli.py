@@ -10,6 +10,7 @@ import json
 import os
 import signal
 import sys
+import time
 from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
@@ -34,6 +35,9 @@ ToLang = Annotated[str, typer.Option("--to", help="Target language: fr, ar or en
 tm_app = typer.Typer(no_args_is_help=True,
                      help="The translation memory: import and export TMX, look sentences up.")
 app.add_typer(tm_app, name="tm")
+BeamSize = Annotated[Optional[int], typer.Option(
+    "--beam-size", min=1, max=16, help="Beam width of MT (default: beam_size in l10n.toml, 4).")]
+MODELS_ENV = "L10N_MODELS_DIR"  # overrides [models] folder
 
 
 def _settings(workspace: Path | None):
@@ -46,6 +50,59 @@ def _locked(settings):
     from .lock import WorkspaceLock
     return WorkspaceLock(settings.state_dir, timeout=settings.lock_timeout,
                          clean=[settings.translations_dir, settings.build_dir])
+
+
+def _optional_settings(workspace: Path | None):
+    """The workspace's settings, or None when no workspace was named or found."""
+    from . import config
+    if workspace is None:
+        try:
+            workspace = config.find_root(Path.cwd())
+        except L10nError:
+            return None
+    return config.load(workspace)
+
+
+def _models_folder(settings) -> Path | None:
+    """$L10N_MODELS_DIR, else [models] folder, else None (Argos's own folder)."""
+    if os.environ.get(MODELS_ENV):
+        return Path(os.environ[MODELS_ENV])
+    return settings.models_dir if settings else None
+
+
+def _threads() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+class _Meter:
+    """Units done, rate and time left on stderr, once a run has lasted a second."""
+
+    def __init__(self, total: int, label: str) -> None:
+        self.total, self.label, self.done = total, label, 0
+        self.start = self.shown = time.monotonic()
+        self.tty = sys.stderr.isatty()
+        self.printed = False
+
+    def __call__(self, units: int) -> None:
+        self.done += units
+        now = time.monotonic()
+        if now - self.shown < (1 if self.tty else 10) or now - self.start < 1:
+            return
+        self.shown = now
+        rate = self.done / (now - self.start)
+        left = max(self.total - self.done, 0) / rate if rate else 0
+        line = (f"{self.label}: {self.done}/{self.total} units, {rate:.1f} units/s, "
+                f"about {left:.0f} s left")
+        sys.stderr.write(f"\r{line}\033[K" if self.tty else line + "\n")
+        sys.stderr.flush()
+        self.printed = True
+
+    def close(self) -> None:
+        if self.printed and self.tty:
+            sys.stderr.write("\n")
 
 
 def _say(lines: list[str]) -> None:
@@ -183,7 +240,7 @@ app.add_typer(glossary_app, name="glossary")
 @glossary_app.command("check")
 def glossary_check(workspace: Workspace = None, doc: Docs = None, lang: Langs = None):
     """List translations that disagree with the glossary; exit 1 when there are any."""
-    from . import config, gate, report
+    from . import gate, report
     settings = _settings(workspace)
     result = gate.assess(settings, names=doc, langs=lang)
     found = [p for item in result.items for p in item.problems if p.check == "glossary"]
@@ -193,20 +250,6 @@ def glossary_check(workspace: Workspace = None, doc: Docs = None, lang: Langs = 
     typer.echo(f"{len(found)} glossary disagreement(s)")
     if found:
         raise typer.Exit(1)
-
-
-@app.command()
-def pretranslate(workspace: Workspace = None, doc: Docs = None, lang: Langs = None,
-                 tm_only: Annotated[bool, typer.Option(
-                     "--tm-only", help="Only the translation memory, no machine translation.")
-                 ] = False):
-    """Fill untranslated entries from the memory (then MT), marked needs work (fuzzy)."""
-    from . import pretranslate as engine
-    from . import report
-    settings = _settings(workspace)
-    chain = engine.chain(settings, machine=not tm_only)
-    filled = engine.pretranslate(settings, chain.proposers, names=doc, langs=lang)
-    _say(report.pretranslate_text(filled, chain.notes, settings.root))
 
 
 @tm_app.command("import")
@@ -253,11 +296,8 @@ def segment(file: Annotated[Path, typer.Argument(help="A source document.")],
             lang: Annotated[str, typer.Option(help="Its language: fr, ar or en.")],
             json_out: JsonOut = False, workspace: Workspace = None):
     """Show how a document is cut into units."""
-    from . import config, project
-    try:
-        settings = _settings(workspace)
-    except L10nError:
-        settings = None if workspace is None else config.load(workspace)
+    from . import project
+    settings = _optional_settings(workspace)
     units, warnings = project.segment(file, lang, settings)
     _warn(warnings)
     for unit in units:
@@ -274,6 +314,129 @@ class Interrupted(BaseException):
 
 def _interrupt(signum, frame) -> None:
     raise Interrupted
+
+
+# -- machine translation -------------------------------------------------------------
+
+models_app = typer.Typer(no_args_is_help=True, help="Offline MT models: Argos Translate "
+                         f"packages (folder: ${MODELS_ENV}, else folder in l10n.toml, else "
+                         "Argos's own).")
+app.add_typer(models_app, name="models")
+
+
+@models_app.command("list")
+def models_list(workspace: Workspace = None, json_out: JsonOut = False):
+    """Installed packages: language pair, version, size and folder."""
+    from . import models, report
+    scan = models.scan(_models_folder(_optional_settings(workspace)))
+    if json_out:
+        typer.echo(report.models_json(scan))
+    else:
+        _say(report.models_text(scan))
+
+
+@models_app.command("install")
+def models_install(
+        file: Annotated[Optional[Path], typer.Argument(
+            help="An .argosmodel file, e.g. copied from a machine with internet access.")] = None,
+        from_index: Annotated[Optional[tuple[str, str]], typer.Option(
+            "--from-index", metavar="FROM TO",
+            help="Download the FROM→TO package from the Argos index (index in l10n.toml).")] = None,
+        workspace: Workspace = None):
+    """Validate and install a package; it replaces any package for the same pair."""
+    from . import config, models
+    if (file is None) == (from_index is None):
+        raise typer.BadParameter("give either a FILE or --from-index FROM TO")
+    settings = _optional_settings(workspace)
+    folder = _models_folder(settings)
+    if file is not None:
+        package = models.install(folder, file)
+    else:
+        index = settings.models_index if settings else config.ARGOS_INDEX
+        package = models.install_from_index(folder, index=index, source=from_index[0],
+                                            target=from_index[1])
+    typer.echo(f"installed {package.source}→{package.target} {package.version} "
+               f"in {package.path}")
+
+
+@models_app.command("remove")
+def models_remove(source: Annotated[str, typer.Argument(help="Source language code.")],
+                  target: Annotated[str, typer.Argument(help="Target language code.")],
+                  workspace: Workspace = None):
+    """Delete the installed package for a language pair."""
+    from . import models
+    for package in models.remove(_models_folder(_optional_settings(workspace)), source, target):
+        typer.echo(f"removed {package.source}→{package.target} {package.version} "
+                   f"from {package.path}")
+
+
+@app.command()
+def translate(
+        source: Annotated[str, typer.Option("--from", help="Source language.")],
+        target: Annotated[str, typer.Option("--to", help="Target language.")],
+        text: Annotated[Optional[str], typer.Argument(help="Text to translate.")] = None,
+        file: Annotated[Optional[Path], typer.Option(
+            "--file", help="Translate this document instead of TEXT.")] = None,
+        output: Annotated[Optional[Path], typer.Option(
+            "--output", "-o", help="Write the draft here instead of printing it.")] = None,
+        beam_size: BeamSize = None, workspace: Workspace = None):
+    """A one-shot machine draft: segment, translate offline, rebuild, print."""
+    from . import config, document, formats, machine, project
+    from .files import read_text, write_atomic
+    for name, code in (("--from", source), ("--to", target)):
+        if code not in config.LANGUAGES:
+            raise typer.BadParameter(f"use one of {', '.join(config.LANGUAGES)}",
+                                     param_hint=name)
+    if (text is None) == (file is None):
+        raise typer.BadParameter("give either TEXT or --file FILE")
+    settings = _optional_settings(workspace)
+    engine = machine.open_engine(_models_folder(settings), settings=settings,
+                                 threads=_threads(), beam_size=beam_size)
+    body = read_text(file) if file else text
+    fmt = formats.for_path(file) if file else formats.BY_EXTENSION[".txt"]
+    segmenter = project.segmenter(settings, source)
+    meter = _Meter(len(document.extract(body, fmt, segmenter)), "translating")
+    rebuilt, units, translations = machine.draft(body, fmt, segmenter, engine, source=source,
+                                                 target=target, progress=meter)
+    meter.close()
+    for unit, translation in zip(units, translations):
+        if translation.flags:
+            print(f"l10n: line {unit.line}: check the draft: {', '.join(translation.flags)}",
+                  file=sys.stderr)
+    if output:
+        write_atomic(output, rebuilt.encode("utf-8"))
+        typer.echo(f"wrote {output} ({len(units)} units)")
+    else:
+        typer.echo(rebuilt, nl=not rebuilt.endswith("\n"))
+
+
+def _machine(settings, *, progress, beam_size: int | None):
+    """The MT proposer: Argos models from $L10N_MODELS_DIR, [models] folder or Argos's own."""
+    from . import machine
+    engine = machine.open_engine(_models_folder(settings), settings=settings,
+                                 threads=_threads(), beam_size=beam_size)
+    return machine.MachineProposer(engine, translations_dir=settings.translations_dir,
+                                   today=_now().date(), progress=progress)
+
+
+@app.command()
+def pretranslate(workspace: Workspace = None, doc: Docs = None, lang: Langs = None,
+                 tm_only: Annotated[bool, typer.Option(
+                     "--tm-only", help="Only the translation memory, no machine translation.")
+                 ] = False,
+                 beam_size: BeamSize = None):
+    """Fill untranslated entries, memory first then MT, as needs work (fuzzy) proposals;
+    never touches a translation."""
+    from . import pretranslate as filling
+    from . import report
+    settings = _settings(workspace)
+    with _locked(settings):
+        meter = _Meter(filling.untranslated(settings, names=doc, langs=lang), "pre-translating")
+        machine = None if tm_only else _machine(settings, progress=meter, beam_size=beam_size)
+        proposers = filling.chain(settings, machine=machine)
+        filled = filling.pretranslate(settings, proposers, names=doc, langs=lang)
+        meter.close()
+    _say(report.pretranslate_text(filled, proposers, settings.root))
 
 
 def main(argv: list[str] | None = None) -> None:

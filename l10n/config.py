@@ -19,6 +19,7 @@ PLURAL_FORMS = {
           ": n%100>=11 ? 4 : 5;",
 }
 RTL_LANGUAGES = frozenset({"ar"})
+ARGOS_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
 
 DEFAULT_CONFIG = """\
 # l10n workspace settings; every key is optional and shown with its default.
@@ -85,6 +86,17 @@ no_break = { fr = [], ar = [], en = [] }
 lock_timeout = 30
 # largest source document read, in bytes
 max_source_bytes = 20000000
+
+[models]
+# folder of installed Argos Translate packages; empty: Argos's own per-user folder
+# (where argospm and LibreTranslate install). The L10N_MODELS_DIR variable overrides it.
+folder = ""
+# package index that `l10n models install --from-index` downloads from (only then)
+index = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
+
+[mt]
+# beam search width of machine translation (1: greedy, fastest)
+beam_size = 4
 """
 
 
@@ -121,6 +133,9 @@ class Settings:
     severity_rules: tuple[SeverityRule, ...] = ()
     lock_timeout: float = 30
     max_source_bytes: int = 20_000_000
+    models_folder: str = ""
+    models_index: str = ARGOS_INDEX
+    beam_size: int = 4
 
     def blocks(self, document: str, lang: str) -> bool:
         """Whether this document in this language must be ready for `l10n check`."""
@@ -133,6 +148,10 @@ class Settings:
             if rule.applies(document, lang):
                 result.update(rule.severity)
         return result
+    @property
+    def models_dir(self) -> Path | None:
+        """The configured models folder (None: Argos's own default)."""
+        return self.root / self.models_folder if self.models_folder else None
 
     @property
     def sources_dir(self) -> Path:
@@ -205,6 +224,8 @@ _KNOWN = {
     "paths": {"sources", "translations", "build", "tm"},
     "workspace": {"lock_timeout", "max_source_bytes"},
     "segmentation": {"abbreviations", "no_break", "srx"},
+    "models": {"folder", "index"},
+    "mt": {"beam_size"},
 }
 
 
@@ -269,6 +290,9 @@ def _settings(root: Path, data: dict, path: Path) -> Settings:
         severity=_severity(get("qa", "severity", {}), "[qa.severity]", path),
         severity_rules=tuple(_rule(r, path) for r in _list(get("qa", "rules", []),
                                                             "[[qa.rules]]", path)),
+        models_folder=str(get("models", "folder", defaults.models_folder)),
+        models_index=str(get("models", "index", defaults.models_index)),
+        beam_size=_count(get("mt", "beam_size", defaults.beam_size), "[mt] beam_size", path),
     )
 
 
@@ -347,3 +371,9 @@ def _percent(value: object, name: str, path: Path) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
         raise L10nError(f"{name} must be a number from 0 to 100", path=path)
     return float(value)
+
+
+def _count(value: object, name: str, path: Path) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 16:
+        raise L10nError(f"{name} must be a whole number from 1 to 16", path=path)
+    return value

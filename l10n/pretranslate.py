@@ -63,22 +63,28 @@ class MemoryProposer:
         return proposals
 
 
-@dataclass(frozen=True)
-class Chain:
-    proposers: list[Proposer]
-    notes: list[str]  # what the person should know about it, e.g. an engine left out
-
-
-def chain(settings: Settings, *, machine: bool = True) -> Chain:
-    """The proposers in the order they are asked: the memory first, then machine translation."""
+def chain(settings: Settings, *, machine: Proposer | None) -> list[Proposer]:
+    """The proposers in the order they are asked: the memory first, then machine
+    translation (None: memory only)."""
     from . import memory
     proposers: list[Proposer] = [
         MemoryProposer(memory.load(settings), threshold=settings.memory_threshold)]
-    notes = []
-    if machine:
-        notes.append("machine translation is not available yet: only the translation "
-                     "memory was used")
-    return Chain(proposers, notes)
+    return proposers + ([machine] if machine else [])
+
+
+def untranslated(settings: Settings, *, names: list[str] | None = None,
+                 langs: list[str] | None = None) -> int:
+    """How many entries a run would ask proposers for (for progress)."""
+    count = 0
+    for doc in find(discover(settings), names):
+        for target in doc.targets:
+            po = doc.po_path(settings, target)
+            if (langs and target not in langs) or not po.exists():
+                continue
+            catalog = pofile.read(po)
+            count += sum(1 for e in catalog.entries
+                         if e.status(catalog.nplurals) is Status.UNTRANSLATED)
+    return count
 
 
 @dataclass

@@ -14,7 +14,7 @@ from pathlib import Path
 from . import checkpoints, document, formats
 from .catalog import pofile
 from .catalog.merge import merge
-from .catalog.model import Catalog, Entry, Provenance, Status
+from .catalog.model import Catalog, Entry, Status
 from .config import CONFIG_NAME, DEFAULT_CONFIG, LANGUAGES, PLURAL_FORMS, Settings
 from .errors import L10nError
 from .files import Signature, read_text, sync_dirs, write_atomic

@@ -15,6 +15,7 @@ from .gate import Gate, Problem, Readiness
 from .project import Built, UpdateResult
 
 if TYPE_CHECKING:
+    from .models import Scan
     from .memory import Imported, Match
     from .pretranslate import Filled
 
@@ -259,19 +260,30 @@ def check_junit(gate: Gate, root: Path) -> str:
     return ElementTree.tostring(root_element, encoding="unicode", xml_declaration=True)
 
 
-def pretranslate_text(filled: list[Filled], notes: list[str], root: Path) -> list[str]:
-    lines = []
-    for item in filled:
-        detail = ", ".join(f"{origin} {n}" for origin, n in item.counts.items())
-        lines.append(f"{_rel(item.po, root)}: {sum(item.counts.values())} filled ({detail})")
+def pretranslate_text(filled: list[Filled], proposers: list, root: Path) -> list[str]:
+    """What each PO received, then what machine translation did and could not do."""
+    lines = [f"filled {_rel(f.po, root)}: " + ", ".join(f"{n} {origin}"
+                                                      for origin, n in f.counts.items())
+             for f in filled]
+    for proposer in proposers:
+        engine = getattr(proposer, "engine", None)
+        if engine is None:
+            continue
+        lines.append(f"machine translation: {engine.model_calls} sentence(s) decoded, "
+                     f"{engine.cache_hits} from the cache")
+        if proposer.flagged:
+            lines.append(f"  {proposer.flagged} proposal(s) flagged for checking (see the "
+                         "`check:` in their notes)")
+        for (source, target), count in proposer.missing.items():
+            lines.append(f"  no model for {source}→{target}: {count} unit(s) left "
+                         "(see `l10n models list`)")
     total = sum(sum(f.counts.values()) for f in filled)
-    if total:
-        lines.append(f"{total} entr{'y' if total == 1 else 'ies'} filled as needs work "
-                     "(fuzzy): review them in Poedit, or accept exact memory matches with "
-                     "`l10n approve --origin memory --exact`")
-    else:
-        lines.append("nothing filled: no untranslated entry had a proposal")
-    return lines + notes
+    if not total:
+        return lines + ["nothing filled: no untranslated entry had a proposal"]
+    return lines + [f"{total} entr{'y' if total == 1 else 'ies'} pre-translated in "
+                    f"{len(filled)} PO file(s)",
+                    "review them in Poedit (needs work); accept exact memory matches in bulk "
+                    "with `l10n approve --origin memory --exact`"]
 
 
 def imported_text(imported: Imported, root: Path) -> list[str]:
@@ -300,3 +312,23 @@ def matches_json(matches: list[Match]) -> str:
         "translation": m.translation, "origin": m.origin, "others": m.others,
         "changes": list(m.changes), "detail": m.detail,
     } for m in matches]}, ensure_ascii=False, indent=2)
+
+
+def models_text(scan: Scan) -> list[str]:
+    lines = [f"models folder: {scan.folder}"]
+    for p in scan.packages:
+        lines.append(f"{p.source}→{p.target}  {p.version or '?':<8}  {p.size / 1e6:7.1f} MB  "
+                     f"{p.path}")
+    lines += [f"ignored {path}: {why}" for path, why in scan.ignored]
+    if not scan.packages:
+        lines.append("no packages installed: `l10n models install FILE.argosmodel`")
+    return lines
+
+
+def models_json(scan: Scan) -> str:
+    return json.dumps({
+        "folder": str(scan.folder),
+        "packages": [{"from": p.source, "to": p.target, "version": p.version,
+                      "bytes": p.size, "path": str(p.path)} for p in scan.packages],
+        "ignored": [{"path": str(path), "reason": why} for path, why in scan.ignored],
+    }, ensure_ascii=False, indent=2)

@@ -38,3 +38,15 @@ def workspace(tmp_path: Path) -> Path:
     from l10n import project
     project.init(tmp_path)
     return tmp_path
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_personal_folders(tmp_path_factory):
+    """Tests never read or write the user's own folders (Argos's models and settings)."""
+    home = tmp_path_factory.mktemp("home")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HOME", str(home))
+        for name, sub in (("XDG_DATA_HOME", ".local/share"), ("XDG_CONFIG_HOME", ".config"),
+                          ("XDG_CACHE_HOME", ".cache")):
+            patch.setenv(name, str(home / sub))
+        yield

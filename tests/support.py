@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -55,3 +57,29 @@ def msgfmt_check(path: Path) -> str:
                           capture_output=True, text=True, env={**os.environ, "LC_ALL": "C"})
     assert proc.returncode == 0, proc.stderr
     return proc.stderr
+
+
+def extract_like_argos(archive: Path, folder: Path) -> None:
+    """What argospm and LibreTranslate do: unzip the package into the packages folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(archive) as handle:
+        handle.extractall(folder)
+
+
+_NO_NETWORK = """
+import socket, sys
+def _blocked(*args, **kwargs):
+    raise OSError("network access blocked by the test")
+socket.socket.connect = socket.socket.connect_ex = _blocked
+socket.getaddrinfo = socket.create_connection = _blocked
+from l10n.cli import main
+main(sys.argv[1:])
+"""
+
+
+def run_isolated(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
+    """`l10n ARGS` in a fresh Python process (nothing imported yet), network blocked."""
+    base = {k: v for k, v in os.environ.items()
+            if not k.startswith(("XDG_", "ARGOS_", "L10N_")) and k != "HOME"}
+    return subprocess.run([sys.executable, "-c", _NO_NETWORK, *args], cwd=cwd,
+                          env={**base, **env}, capture_output=True, text=True, timeout=120)

@@ -7,7 +7,7 @@ import shutil
 from xml.etree import ElementTree
 
 import pytest
-from support import CORPORA, msgcat_no_wrap, require_corpora, require_tool, write
+from support import msgcat_no_wrap, require_corpora, require_tool, write
 
 from l10n.catalog import pofile
 
@@ -95,7 +95,6 @@ def test_msgfmt_errors_block(english, run):
     translate(po, GOOD)
     catalog = pofile.read(po)
     catalog.entries[0].flags.append("c-format")
-    catalog.entries[0].msgid  # a c-format entry whose msgstr adds a directive
     catalog.entries[0].msgstr = "The minister received 4 delegations on 11/10/2021 %d."
     po.write_bytes(pofile.serialize(catalog))
     result = run("check", cwd=english)

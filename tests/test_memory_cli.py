@@ -45,8 +45,8 @@ def test_pretranslate_fills_from_memory_as_fuzzy_with_provenance(workspace, run)
     po.write_bytes(pofile.serialize(catalog))
     result = run("pretranslate", cwd=workspace)
     assert result.code == 0, result.err
-    assert "translations/en/new.po: 4 filled (memory 4)" in result.out
-    assert "machine translation is not available yet" in result.out
+    assert "filled translations/en/new.po: 4 memory" in result.out
+    assert "no model for fr→ar: 1 unit(s) left" in result.out  # en: all filled or started
     entries = pofile.read(po).entries
     assert [e.msgstr for e in entries] == [
         "The minister received the delegation on 11 October 2021.",

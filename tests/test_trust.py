@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import CORPORA, require_corpora, write
+from support import require_corpora, write
 
 from l10n import config, project
 from l10n.catalog import pofile

@@ -289,7 +289,7 @@ def retarget(text: str, *, source: str, target: str) -> list[Edit]:
             own.append("content")
         if not (is_root or own):
             continue
-        for name, a, b, quote in attrs:
+        for name, a, b, _quote in attrs:
             if name in own or (is_root and name in ("lang", "xml:lang")):
                 edits.append(Edit(a, b, target))
             elif name == "dir" and (is_root or "lang" in own or "xml:lang" in own):

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import subprocess
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import CORPORA, require_corpora, require_tool
+from support import require_corpora, require_tool
 
 from l10n.catalog import pofile
 from l10n.catalog.model import Catalog, Entry
