@@ -173,15 +173,6 @@ class Settings:
     def state_dir(self) -> Path:
         return self.root / ".l10n"
 
-    def writable(self, path: Path) -> Path:
-        """`path` if writing it stays inside the workspace (no symlink leads out), else an error."""
-        root = self.root.resolve()
-        real = path.parent.resolve() / path.name
-        if root != real.parent and root not in real.parents:
-            raise L10nError("refusing to write outside the workspace (a symlink leads out)",
-                            path=path, hint=f"it resolves to {real}")
-        return path
-
     @property
     def srx_path(self) -> Path | None:
         return self.root / self.srx if self.srx else None

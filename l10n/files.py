@@ -21,7 +21,7 @@ class Signature:
     @classmethod
     def of(cls, path: Path) -> Signature | None:
         try:
-            st = path.stat()
+            st = os.stat(path)
         except FileNotFoundError:
             return None
         return cls(st.st_size, st.st_mtime_ns)

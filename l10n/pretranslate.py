@@ -17,7 +17,7 @@ from .catalog.model import Entry, Provenance, Status, text_hash
 from .config import Settings
 from .errors import L10nError
 from .files import Signature, write_atomic
-from .workspace import Document, discover, find
+from .workspace import Document, WriteGuard, discover, find
 
 if TYPE_CHECKING:
     from .memory import Memory
@@ -97,11 +97,12 @@ def pretranslate(settings: Settings, proposers: list[Proposer], *,
                  names: list[str] | None = None, langs: list[str] | None = None) -> list[Filled]:
     """Propose translations for every untranslated entry of the selected PO files."""
     results = []
+    guard = WriteGuard(settings.root)
     for doc in find(discover(settings), names):
         for target in doc.targets:
             if langs and target not in langs:
                 continue
-            po = settings.writable(doc.po_path(settings, target))
+            po = guard(doc.po_path(settings, target))
             if not po.exists():
                 raise L10nError("no PO file for this document", path=po,
                                 hint="run `l10n update` first")

@@ -20,7 +20,7 @@ from .errors import L10nError
 from .files import Signature, read_text, sync_dirs, write_atomic
 from .segmentation import Segmenter
 from .state import State
-from .workspace import Document, discover, find, orphans
+from .workspace import Document, WriteGuard, discover, find, orphans
 
 GITIGNORE = ".l10n/\n/build/\n*.mo\n"
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
@@ -135,15 +135,16 @@ def update(settings: Settings, *, now: datetime, prune: bool = False,
     state = State(settings.state_dir / "state.json")
     result = UpdateResult()
     left = {(t, n): p for t, n, p in orphans(settings, documents)}
-    rules = rule_files(settings)
+    rules = state.signatures(rule_files(settings))
+    guard = WriteGuard(settings.root)
     try:
         for doc in selected:
             checkpoints.reached("between-documents")
             source = None
             for target in doc.targets:
-                po = settings.writable(doc.po_path(settings, target))
+                po = guard(doc.po_path(settings, target))
                 job = f"update {target}/{doc.name}"
-                if state.unchanged(job, [*rules, doc.source, po]):
+                if state.unchanged(job, [doc.source, po], shared=rules):
                     result.unchanged += 1
                     continue
                 if source is None:
@@ -158,7 +159,7 @@ def update(settings: Settings, *, now: datetime, prune: bool = False,
                 else:
                     result.unchanged += 1
                 if not dry_run:
-                    state.record(job, [*rules, doc.source, po])
+                    state.record(job, [doc.source, po], shared=rules)
     finally:
         sync_dirs(result.written if not dry_run else [])
         state.save()
@@ -232,7 +233,8 @@ def build(settings: Settings, *, allow_partial: bool = False, names: list[str] |
     """Rebuild target documents from reviewed translations; incomplete ones are refused."""
     state = State(settings.state_dir / "state.json")
     results = []
-    rules = rule_files(settings)
+    rules = state.signatures(rule_files(settings))
+    guard = WriteGuard(settings.root)
     try:
         for doc in find(discover(settings), names):
             checkpoints.reached("between-documents")
@@ -241,20 +243,20 @@ def build(settings: Settings, *, allow_partial: bool = False, names: list[str] |
                 if langs and target not in langs:
                     continue
                 po = doc.po_path(settings, target)
-                output = settings.writable(doc.build_path(settings, target))
+                output = guard(doc.build_path(settings, target))
                 if not po.exists():
                     raise L10nError("no PO file for this document", path=po,
                                     hint="run `l10n update` first")
                 job = f"build {target}/{doc.name}{' partial' if allow_partial else ''}"
-                inputs = [*rules, doc.source, po, output]
-                if state.unchanged(job, inputs):
+                inputs = [doc.source, po, output]
+                if state.unchanged(job, inputs, shared=rules):
                     results.append(Built(doc, target, output, "unchanged", None))
                     continue
                 source = source or read_source(settings, doc)
                 built = _build_one(settings, source, target, po, output, allow_partial)
                 results.append(built)
                 if built.outcome != "refused":
-                    state.record(job, inputs)
+                    state.record(job, inputs, shared=rules)
     finally:
         state.save()
     return results
@@ -289,11 +291,12 @@ def approve(settings: Settings, *, by: str, origin: str | None = None, exact: bo
             names: list[str] | None = None, langs: list[str] | None = None) -> list[tuple[Path, int]]:
     """Mark needs-review entries reviewed on a person's explicit request, saying who."""
     changed = []
+    guard = WriteGuard(settings.root)
     for doc in find(discover(settings), names):
         for target in doc.targets:
             if langs and target not in langs:
                 continue
-            po = settings.writable(doc.po_path(settings, target))
+            po = guard(doc.po_path(settings, target))
             if po.exists():
                 count = _approve_po(po, by=by, origin=origin, exact=exact)
                 if count:

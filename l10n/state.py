@@ -29,16 +29,17 @@ class State:
         self._dirty = False
 
     @staticmethod
-    def _signatures(paths: list[Path]) -> list:
+    def signatures(paths: list[Path]) -> list:
+        """What the files look like now; a run computes those of shared inputs once."""
         return [sig.as_list() if (sig := Signature.of(p)) else None for p in paths]
 
-    def unchanged(self, job: str, paths: list[Path]) -> bool:
+    def unchanged(self, job: str, paths: list[Path], *, shared: list = ()) -> bool:
         recorded = self._jobs.get(job)
         return recorded is not None and None not in recorded and \
-            recorded == self._signatures(paths)
+            recorded == [*shared, *self.signatures(paths)]
 
-    def record(self, job: str, paths: list[Path]) -> None:
-        self._jobs[job] = self._signatures(paths)
+    def record(self, job: str, paths: list[Path], *, shared: list = ()) -> None:
+        self._jobs[job] = [*shared, *self.signatures(paths)]
         self._dirty = True
 
     def save(self) -> None:

@@ -98,3 +98,24 @@ def _files(folder: Path, suffix: str | None = None) -> list[Path]:
                 continue
             result.append(Path(dirpath) / filename)
     return result
+
+
+class WriteGuard:
+    """Refuses to write where a symlink would lead out of the workspace.
+
+    Each folder is resolved once per run: a workspace has few folders and many files.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root.resolve()
+        self._checked: set[Path] = set()
+
+    def __call__(self, path: Path) -> Path:
+        folder = path.parent
+        if folder not in self._checked:
+            real = folder.resolve()
+            if real != self.root and self.root not in real.parents:
+                raise L10nError("refusing to write outside the workspace (a symlink leads out)",
+                                path=path, hint=f"its folder resolves to {real}")
+            self._checked.add(folder)
+        return path

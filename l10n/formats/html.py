@@ -15,6 +15,7 @@ placeholder).
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -94,14 +95,17 @@ class _Tokenizer(HTMLParser):
     handle_decl = handle_pi = unknown_decl = handle_comment
 
 
-def _tokens(text: str) -> list[_Token]:
+@functools.lru_cache(maxsize=4)
+def _tokens(text: str) -> tuple[_Token, ...]:
+    """The page's tokens; remembered for the few pages in hand, since a build reads the
+    same page for its blocks and again for each target language's `lang`/`dir` edits."""
     parser = _Tokenizer(text)
     parser.feed(text)
     parser.close()
     found = parser.found
     ends = [f[1] for f in found[1:]] + [len(text)]
-    return [_Token(kind, start, end, tag, attrs, void)
-            for (kind, start, tag, attrs, void), end in zip(found, ends)]
+    return tuple(_Token(kind, start, end, tag, attrs, void)
+                 for (kind, start, tag, attrs, void), end in zip(found, ends))
 
 
 @dataclass
