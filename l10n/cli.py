@@ -49,7 +49,7 @@ def _locked(settings):
     """Hold the workspace lock while a command changes files."""
     from .lock import WorkspaceLock
     return WorkspaceLock(settings.state_dir, timeout=settings.lock_timeout,
-                         clean=[settings.translations_dir, settings.build_dir])
+                         clean=[settings.translations_dir, settings.build_dir, settings.state_dir])
 
 
 def _optional_settings(workspace: Path | None):

@@ -18,6 +18,7 @@ from .config import Settings
 from .glossary import FILE_NAME as GLOSSARY, Glossary
 from .msgfmt import Msgfmt
 from .project import read_source
+from .state import UnitsCache
 from .workspace import Document, discover, find, orphans
 
 STATUS_CHECKS = ("missing", "stale", "untranslated", "needs-review", "msgfmt")
@@ -118,6 +119,7 @@ def assess(settings: Settings, *, names: list[str] | None = None,
     documents = discover(settings)
     glossary = Glossary.load(settings.root / GLOSSARY)
     msgfmt = Msgfmt(settings.state_dir / "msgfmt.json")
+    units = UnitsCache(settings.state_dir / "units")
     items = []
     try:
         for doc in find(documents, names):
@@ -135,7 +137,7 @@ def assess(settings: Settings, *, names: list[str] | None = None,
                 catalog = pofile.read(item.po)
                 item.entries, item.nplurals = catalog.entries, catalog.nplurals
                 if template_keys is None:
-                    template_keys = [e.key for e in read_source(settings, doc).template]
+                    template_keys = [e.key for e in read_source(settings, doc, units).template]
                 if [e.key for e in catalog.entries] != template_keys:
                     item.problems.append(Problem(
                         item.po, 1, None, None, "stale", "error",

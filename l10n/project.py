@@ -19,7 +19,7 @@ from .config import CONFIG_NAME, DEFAULT_CONFIG, LANGUAGES, PLURAL_FORMS, Settin
 from .errors import L10nError
 from .files import Signature, read_text, sync_dirs, write_atomic
 from .segmentation import Segmenter
-from .state import State
+from .state import State, UnitsCache, units_key
 from .workspace import Document, WriteGuard, discover, find, orphans
 
 GITIGNORE = ".l10n/\n/build/\n*.mo\n"
@@ -71,7 +71,9 @@ def rule_files(settings: Settings) -> list[Path]:
     return [settings.root / CONFIG_NAME, *([settings.srx_path] if settings.srx_path else [])]
 
 
-def read_source(settings: Settings, doc: Document) -> Source:
+def read_source(settings: Settings, doc: Document, cache: UnitsCache | None = None) -> Source:
+    """The document's text, units and PO template; units come from `cache` when it holds
+    them for this very text and these rules."""
     text = read_text(doc.source, limit=settings.max_source_bytes)
     control = _CONTROL.search(text)
     if control:
@@ -79,7 +81,12 @@ def read_source(settings: Settings, doc: Document) -> Source:
                         path=doc.source, line=text.count("\n", 0, control.start()) + 1,
                         hint="this does not look like a text document; remove it")
     rules = segmenter(settings, doc.lang)
-    units = document.extract(text, formats.for_path(doc.source), rules)
+    key = units_key(rules.fingerprint, doc.extension, text)
+    units = cache.load(doc.name, key, text) if cache else None
+    if units is None:
+        units = document.extract(text, formats.for_path(doc.source), rules)
+        if cache:
+            cache.store(doc.name, key, units)
     reference = doc.reference(settings)
     entries: dict[str, Entry] = {}
     for unit in units:
@@ -137,6 +144,7 @@ def update(settings: Settings, *, now: datetime, prune: bool = False,
     left = {(t, n): p for t, n, p in orphans(settings, documents)}
     rules = state.signatures(rule_files(settings))
     guard = WriteGuard(settings.root)
+    units = UnitsCache(settings.state_dir / "units")
     try:
         for doc in selected:
             checkpoints.reached("between-documents")
@@ -148,7 +156,7 @@ def update(settings: Settings, *, now: datetime, prune: bool = False,
                     result.unchanged += 1
                     continue
                 if source is None:
-                    source = read_source(settings, doc)
+                    source = read_source(settings, doc, units)
                     result.warnings += [w for w in source.warnings if w not in result.warnings]
                 if not po.exists() and not dry_run:
                     moved = _adopt_renamed(source, target, po, left)
@@ -235,6 +243,7 @@ def build(settings: Settings, *, allow_partial: bool = False, names: list[str] |
     results = []
     rules = state.signatures(rule_files(settings))
     guard = WriteGuard(settings.root)
+    units = UnitsCache(settings.state_dir / "units")
     try:
         for doc in find(discover(settings), names):
             checkpoints.reached("between-documents")
@@ -252,7 +261,7 @@ def build(settings: Settings, *, allow_partial: bool = False, names: list[str] |
                 if state.unchanged(job, inputs, shared=rules):
                     results.append(Built(doc, target, output, "unchanged", None))
                     continue
-                source = source or read_source(settings, doc)
+                source = source or read_source(settings, doc, units)
                 built = _build_one(settings, source, target, po, output, allow_partial)
                 results.append(built)
                 if built.outcome != "refused":

@@ -5,10 +5,13 @@ Losing or deleting it only makes the next run do everything again.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
 from . import __version__
+from .document import Unit
+from .errors import L10nError
 from .files import Signature, write_atomic
 
 
@@ -48,3 +51,45 @@ class State:
                               sort_keys=True, separators=(",", ":"))
             write_atomic(self.path, data.encode("utf-8"))
             self._dirty = False
+
+
+class UnitsCache:
+    """Each document's units as last cut, under .l10n/units/, so `build` and `check`
+    reuse what `update` cut instead of parsing and segmenting the source again.
+
+    An entry serves only the exact text, format and rules it was cut from (`key`).
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _path(self, name: str) -> Path:
+        return self.folder / (hashlib.sha1(name.encode("utf-8")).hexdigest()[:20] + ".json")
+
+    def load(self, name: str, key: str, text: str) -> list[Unit] | None:
+        try:
+            saved = json.loads(self._path(name).read_text(encoding="utf-8"))
+            if saved["key"] != key:
+                return None
+            return [Unit(start, end, text[start:end], line, note, msgid,
+                         tuple(tuple(m) for m in markup), context)
+                    for start, end, line, note, msgid, markup, context in saved["units"]]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # absent or damaged: cut the source again
+
+    def store(self, name: str, key: str, units: list[Unit]) -> None:
+        data = {"key": key, "units": [[u.start, u.end, u.line, u.note, u.msgid,
+                                       [list(m) for m in u.markup], u.context] for u in units]}
+        try:
+            write_atomic(self._path(name), json.dumps(data, ensure_ascii=False).encode("utf-8"),
+                         durable=False)
+        except L10nError:
+            pass  # a cache that cannot be written is only a slower next run
+
+
+def units_key(*parts: str) -> str:
+    """A fingerprint of everything units depend on: tool version, rules, format, text."""
+    digest = hashlib.sha256(__version__.encode())
+    for part in parts:
+        digest.update(b"\0" + part.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
