@@ -19,7 +19,7 @@ from .glossary import FILE_NAME as GLOSSARY, Glossary
 from .msgfmt import Msgfmt
 from .project import read_source
 from .state import UnitsCache
-from .workspace import Document, discover, find, orphans
+from .workspace import Document, Orphan, discover, ignored, orphans, select
 
 STATUS_CHECKS = ("missing", "stale", "untranslated", "needs-review", "msgfmt")
 
@@ -76,6 +76,9 @@ class Readiness:
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
 
+    def qa_errors(self) -> list[Problem]:
+        return [p for p in self.errors() if p.check not in STATUS_CHECKS]
+
     @property
     def ready(self) -> bool:
         return not self.errors()
@@ -95,7 +98,7 @@ class Readiness:
             reasons.append(f"{kinds['needs-review']} need review ({detail})")
         if kinds["msgfmt"]:
             reasons.append(f"{kinds['msgfmt']} msgfmt error(s)")
-        qa_errors = {k: n for k, n in kinds.items() if k not in STATUS_CHECKS}
+        qa_errors = Counter(p.check for p in self.qa_errors())
         if qa_errors:
             detail = ", ".join(f"{n} {k}" for k, n in sorted(qa_errors.items()))
             reasons.append(f"{sum(qa_errors.values())} QA error(s) ({detail})")
@@ -105,8 +108,9 @@ class Readiness:
 @dataclass
 class Gate:
     items: list[Readiness]
-    orphans: list[Path]
+    orphans: list[Orphan]
     msgfmt_available: bool
+    ignored: list[Path] = field(default_factory=list)  # files under sources/ of no format
 
     @property
     def blocked(self) -> bool:
@@ -114,44 +118,40 @@ class Gate:
 
 
 def assess(settings: Settings, *, names: list[str] | None = None,
-           langs: list[str] | None = None, with_qa: bool = True) -> Gate:
+           langs: list[str] | None = None) -> Gate:
     """Every selected document and target language, with its problems."""
     documents = discover(settings)
     glossary = Glossary.load(settings.root / GLOSSARY)
     msgfmt = Msgfmt(settings.state_dir / "msgfmt.json")
     units = UnitsCache(settings.state_dir / "units")
     items = []
+    template_keys: dict[str, list] = {}
     try:
-        for doc in find(documents, names):
-            template_keys = None
-            for target in doc.targets:
-                if langs and target not in langs:
-                    continue
-                item = Readiness(doc, target, doc.po_path(settings, target),
-                                 settings.blocks(doc.name, target))
-                if not item.po.exists():
-                    item.problems.append(Problem(item.po, None, None, None, "missing", "error",
-                                                 "no PO file yet: run `l10n update`"))
-                    items.append(item)
-                    continue
-                catalog = pofile.read(item.po)
-                item.entries, item.nplurals = catalog.entries, catalog.nplurals
-                if template_keys is None:
-                    template_keys = [e.key for e in read_source(settings, doc, units).template]
-                if [e.key for e in catalog.entries] != template_keys:
-                    item.problems.append(Problem(
-                        item.po, 1, None, None, "stale", "error",
-                        "the PO does not match its source: run `l10n update`"))
-                item.problems += _status_problems(item)
-                if msgfmt.available:
-                    item.problems += [Problem(item.po, d.line, None, None, "msgfmt", d.severity,
-                                              d.message) for d in msgfmt.check(item.po)]
-                if with_qa:
-                    item.problems += _qa_problems(item, settings, glossary)
-                items.append(item)
+        for doc, target in select(documents, names=names, langs=langs):
+            item = Readiness(doc, target, doc.po_path(settings, target),
+                             settings.blocks(doc.name, target))
+            items.append(item)
+            if not item.po.exists():
+                item.problems.append(Problem(item.po, None, None, None, "missing", "error",
+                                             "no PO file yet: run `l10n update`"))
+                continue
+            catalog = pofile.read(item.po)
+            item.entries, item.nplurals = catalog.entries, catalog.nplurals
+            if doc.name not in template_keys:
+                template_keys[doc.name] = [e.key for e in
+                                           read_source(settings, doc, units).template]
+            if [e.key for e in catalog.entries] != template_keys[doc.name]:
+                item.problems.append(Problem(
+                    item.po, 1, None, None, "stale", "error",
+                    "the PO does not match its source: run `l10n update`"))
+            item.problems += _status_problems(item)
+            if msgfmt.available:
+                item.problems += [Problem(item.po, d.line, None, None, "msgfmt", d.severity,
+                                          d.message) for d in msgfmt.check(item.po)]
+            item.problems += _qa_problems(item, settings, glossary)
     finally:
         msgfmt.save()
-    return Gate(items, [p for _, _, p in orphans(settings, documents)], msgfmt.available)
+    return Gate(items, orphans(settings, documents), msgfmt.available, ignored(settings))
 
 
 def _status_problems(item: Readiness) -> list[Problem]:

@@ -36,7 +36,7 @@ from .catalog.model import Status
 from .config import LANGUAGES, Settings
 from .errors import L10nError
 from .files import Signature, write_atomic
-from .workspace import _files, discover
+from .workspace import discover, files
 
 INDEX_NAME = "memory.json"
 _INDEX_FORMAT = 1
@@ -548,9 +548,9 @@ def _memory_files(settings: Settings) -> list[Path]:
     for lang in LANGUAGES:
         folder = settings.translations_dir / lang
         if folder.is_dir():
-            found += _files(folder, suffix=".po")
+            found += [path for _, path in files(folder, suffix=".po")]
     if settings.tm_dir.is_dir():
-        found += _files(settings.tm_dir, suffix=".tmx")
+        found += [path for _, path in files(settings.tm_dir, suffix=".tmx")]
     return found
 
 

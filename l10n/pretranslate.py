@@ -17,7 +17,7 @@ from .catalog.model import Entry, Provenance, Status, text_hash
 from .config import Settings
 from .errors import L10nError
 from .files import Signature, write_atomic
-from .workspace import Document, WriteGuard, discover, find
+from .workspace import Document, WriteGuard, discover, select
 
 if TYPE_CHECKING:
     from .memory import Memory
@@ -76,11 +76,9 @@ def untranslated(settings: Settings, *, names: list[str] | None = None,
                  langs: list[str] | None = None) -> int:
     """How many entries a run would ask proposers for (for progress)."""
     count = 0
-    for doc in find(discover(settings), names):
-        for target in doc.targets:
-            po = doc.po_path(settings, target)
-            if (langs and target not in langs) or not po.exists():
-                continue
+    for doc, target in select(discover(settings), names=names, langs=langs):
+        po = doc.po_path(settings, target)
+        if po.exists():
             catalog = pofile.read(po)
             count += sum(1 for e in catalog.entries
                          if e.status(catalog.nplurals) is Status.UNTRANSLATED)
@@ -91,6 +89,7 @@ def untranslated(settings: Settings, *, names: list[str] | None = None,
 class Filled:
     po: Path
     counts: dict[str, int] = field(default_factory=dict)  # origin -> entries filled
+    skipped: str = ""  # why nothing was asked for this PO
 
 
 def pretranslate(settings: Settings, proposers: list[Proposer], *,
@@ -98,17 +97,14 @@ def pretranslate(settings: Settings, proposers: list[Proposer], *,
     """Propose translations for every untranslated entry of the selected PO files."""
     results = []
     guard = WriteGuard(settings.root)
-    for doc in find(discover(settings), names):
-        for target in doc.targets:
-            if langs and target not in langs:
-                continue
-            po = guard(doc.po_path(settings, target))
-            if not po.exists():
-                raise L10nError("no PO file for this document", path=po,
-                                hint="run `l10n update` first")
-            filled = _fill_po(po, doc, target, proposers)
-            if filled.counts:
-                results.append(filled)
+    for doc, target in select(discover(settings), names=names, langs=langs):
+        po = guard(doc.po_path(settings, target))
+        if not po.exists():
+            results.append(Filled(po, skipped="no PO file yet: run `l10n update`"))
+            continue
+        filled = _fill_po(po, doc, target, proposers)
+        if filled.counts:
+            results.append(filled)
     return results
 
 

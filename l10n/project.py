@@ -20,7 +20,7 @@ from .errors import L10nError
 from .files import Signature, read_text, sync_dirs, write_atomic
 from .segmentation import Segmenter
 from .state import State, UnitsCache, units_key
-from .workspace import Document, WriteGuard, discover, find, orphans
+from .workspace import Document, Orphan, WriteGuard, discover, orphans, select
 
 GITIGNORE = ".l10n/\n/build/\n*.mo\n"
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
@@ -126,7 +126,7 @@ class UpdateResult:
     written: list[Path] = field(default_factory=list)
     unchanged: int = 0
     renamed: list[tuple[Path, Path]] = field(default_factory=list)
-    orphans: list[Path] = field(default_factory=list)
+    orphans: list[Orphan] = field(default_factory=list)
     pruned: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -136,63 +136,72 @@ def update(settings: Settings, *, now: datetime, prune: bool = False,
     """Create or merge every PO file from its source; never drops a translation.
 
     With `dry_run`, nothing is written: `written` lists the PO files that would change.
+    `prune` deletes PO files whose source is gone, never those of a language that only
+    stopped being a target (restoring it in l10n.toml brings them back).
     """
     documents = discover(settings)
-    selected = find(documents, names)
     state = State(settings.state_dir / "state.json")
     result = UpdateResult()
-    left = {(t, n): p for t, n, p in orphans(settings, documents)}
+    renames = _Renames([o for o in orphans(settings, documents) if o.source_gone])
     rules = state.signatures(rule_files(settings))
     guard = WriteGuard(settings.root)
     units = UnitsCache(settings.state_dir / "units")
+    source = None
     try:
-        for doc in selected:
-            checkpoints.reached("between-documents")
-            source = None
-            for target in doc.targets:
-                po = guard(doc.po_path(settings, target))
-                job = f"update {target}/{doc.name}"
-                if state.unchanged(job, [doc.source, po], shared=rules):
-                    result.unchanged += 1
-                    continue
-                if source is None:
-                    source = read_source(settings, doc, units)
-                    result.warnings += [w for w in source.warnings if w not in result.warnings]
-                if not po.exists() and not dry_run:
-                    moved = _adopt_renamed(source, target, po, left)
-                    if moved:
-                        result.renamed.append((moved, po))
-                if _update_po(settings, source, target, po, now, dry_run=dry_run):
-                    result.written.append(po)
-                else:
-                    result.unchanged += 1
-                if not dry_run:
-                    state.record(job, [doc.source, po], shared=rules)
+        for doc, target in select(documents, names=names):
+            if source is None or source.doc is not doc:
+                checkpoints.reached("between-documents")
+                source = None
+            po = guard(doc.po_path(settings, target))
+            job = f"update {target}/{doc.name}"
+            if state.unchanged(job, [doc.source, po], shared=rules):
+                result.unchanged += 1
+                continue
+            if source is None:
+                source = read_source(settings, doc, units)
+                result.warnings += [w for w in source.warnings if w not in result.warnings]
+            if not po.exists() and not dry_run:
+                moved = renames.adopt(source, target, po)
+                if moved:
+                    result.renamed.append((moved, po))
+            if _update_po(settings, source, target, po, now, dry_run=dry_run):
+                result.written.append(po)
+            else:
+                result.unchanged += 1
+            if not dry_run:
+                state.record(job, [doc.source, po], shared=rules)
     finally:
         sync_dirs(result.written if not dry_run else [])
         state.save()
-    for (_, _), path in sorted(left.items()):
-        if prune and not dry_run:
-            path.unlink()
-            result.pruned.append(path)
+    for orphan in orphans(settings, documents):
+        if prune and orphan.source_gone and not dry_run:
+            guard(orphan.path).unlink()
+            result.pruned.append(orphan.path)
         else:
-            result.orphans.append(path)
+            result.orphans.append(orphan)
     return result
 
 
-def _adopt_renamed(source: Source, target: str, po: Path,
-                   left: dict[tuple[str, str], Path]) -> Path | None:
-    """An orphan PO holding exactly this document's units (a renamed source) moves here."""
-    keys = {e.key for e in source.template}
-    for (lang, name), path in list(left.items()):
-        if lang != target:
-            continue
-        if {e.key for e in pofile.read(path).entries} == keys:
-            po.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(path, po)
-            del left[(lang, name)]
-            return path
-    return None
+class _Renames:
+    """Orphan PO files a renamed source may claim: one holding exactly its units."""
+
+    def __init__(self, candidates: list[Orphan]) -> None:
+        self.candidates = candidates
+        self._keys: dict[Path, frozenset] = {}  # each orphan is read once, when first needed
+
+    def adopt(self, source: Source, target: str, po: Path) -> Path | None:
+        keys = frozenset(e.key for e in source.template)
+        for orphan in self.candidates:
+            if orphan.target != target:
+                continue
+            if orphan.path not in self._keys:
+                self._keys[orphan.path] = frozenset(e.key for e in pofile.read(orphan.path).entries)
+            if self._keys[orphan.path] == keys:
+                po.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(orphan.path, po)
+                self.candidates.remove(orphan)
+                return orphan.path
+        return None
 
 
 def _update_po(settings: Settings, source: Source, target: str, po: Path,
@@ -234,6 +243,7 @@ class Built:
     outcome: str  # "written", "unchanged" or "refused"
     percent: float | None  # None when skipped because nothing changed since the last build
     missing: list[Entry] = field(default_factory=list)
+    reason: str = ""  # why it was refused, when not for missing translations
 
 
 def build(settings: Settings, *, allow_partial: bool = False, names: list[str] | None = None,
@@ -244,28 +254,28 @@ def build(settings: Settings, *, allow_partial: bool = False, names: list[str] |
     rules = state.signatures(rule_files(settings))
     guard = WriteGuard(settings.root)
     units = UnitsCache(settings.state_dir / "units")
+    source = None
     try:
-        for doc in find(discover(settings), names):
-            checkpoints.reached("between-documents")
-            source = None
-            for target in doc.targets:
-                if langs and target not in langs:
-                    continue
-                po = doc.po_path(settings, target)
-                output = guard(doc.build_path(settings, target))
-                if not po.exists():
-                    raise L10nError("no PO file for this document", path=po,
-                                    hint="run `l10n update` first")
-                job = f"build {target}/{doc.name}{' partial' if allow_partial else ''}"
-                inputs = [doc.source, po, output]
-                if state.unchanged(job, inputs, shared=rules):
-                    results.append(Built(doc, target, output, "unchanged", None))
-                    continue
-                source = source or read_source(settings, doc, units)
-                built = _build_one(settings, source, target, po, output, allow_partial)
-                results.append(built)
-                if built.outcome != "refused":
-                    state.record(job, inputs, shared=rules)
+        for doc, target in select(discover(settings), names=names, langs=langs):
+            if source is None or source.doc is not doc:
+                checkpoints.reached("between-documents")
+                source = None
+            po = doc.po_path(settings, target)
+            output = guard(doc.build_path(settings, target))
+            if not po.exists():
+                results.append(Built(doc, target, output, "refused", 0.0,
+                                     reason="no PO file yet: run `l10n update`"))
+                continue
+            job = f"build {target}/{doc.name}{' partial' if allow_partial else ''}"
+            inputs = [doc.source, po, output]
+            if state.unchanged(job, inputs, shared=rules):
+                results.append(Built(doc, target, output, "unchanged", None))
+                continue
+            source = source or read_source(settings, doc, units)
+            built = _build_one(settings, source, target, po, output, allow_partial)
+            results.append(built)
+            if built.outcome != "refused":
+                state.record(job, inputs, shared=rules)
     finally:
         state.save()
     return results
@@ -274,8 +284,7 @@ def build(settings: Settings, *, allow_partial: bool = False, names: list[str] |
 def _build_one(settings: Settings, source: Source, target: str, po: Path, output: Path,
                allow_partial: bool) -> Built:
     catalog = pofile.read(po)
-    reviewed = {e.key: e.msgstr for e in catalog.entries
-                if e.status(catalog.nplurals) is Status.REVIEWED}
+    reviewed = catalog.reviewed()
     missing = [e for e in source.template if e.key not in reviewed]
     percent = 100.0 * (len(source.template) - len(missing)) / max(len(source.template), 1)
     if percent < settings.completeness and not allow_partial:
@@ -301,15 +310,12 @@ def approve(settings: Settings, *, by: str, origin: str | None = None, exact: bo
     """Mark needs-review entries reviewed on a person's explicit request, saying who."""
     changed = []
     guard = WriteGuard(settings.root)
-    for doc in find(discover(settings), names):
-        for target in doc.targets:
-            if langs and target not in langs:
-                continue
-            po = guard(doc.po_path(settings, target))
-            if po.exists():
-                count = _approve_po(po, by=by, origin=origin, exact=exact)
-                if count:
-                    changed.append((po, count))
+    for doc, target in select(discover(settings), names=names, langs=langs):
+        po = guard(doc.po_path(settings, target))
+        if po.exists():
+            count = _approve_po(po, by=by, origin=origin, exact=exact)
+            if count:
+                changed.append((po, count))
     return changed
 
 

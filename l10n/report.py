@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
 from .catalog.model import Status
-from .gate import Gate, Problem, Readiness
-from .project import Built, UpdateResult
 
 if TYPE_CHECKING:
+    from .gate import Gate, Problem, Readiness
+    from .project import Built, UpdateResult
     from .models import Scan
     from .memory import Imported, Match
     from .pretranslate import Filled
@@ -53,8 +53,9 @@ def update_text(result: UpdateResult, root: Path, *, check: bool = False) -> lis
     lines = [f"moved {_rel(a, root)} -> {_rel(b, root)} (source renamed)" for a, b in result.renamed]
     lines += [f"{verb} {_rel(p, root)}" for p in result.written]
     lines += [f"removed orphan {_rel(p, root)}" for p in result.pruned]
-    lines += [f"orphan {_rel(p, root)}: its source is gone (kept; `l10n update --prune` "
-              "removes it)" for p in result.orphans]
+    lines += [f"orphan {_rel(o.path, root)}: {o.reason} (kept"
+              + ("; `l10n update --prune` removes it)" if o.source_gone else ")")
+              for o in result.orphans]
     if check:
         lines.append(f"{len(result.written)} PO file(s) out of date with their sources"
                      + (": run `l10n update`" if result.written else ""))
@@ -67,7 +68,8 @@ def build_text(results: list[Built], root: Path) -> list[str]:
     lines = []
     for built in results:
         done = "" if built.percent is None else f" ({built.percent:.0f}% reviewed)"
-        lines.append(f"{_rel(built.output, root)}: {built.outcome}{done}")
+        lines.append(f"{_rel(built.output, root)}: {built.outcome}{done}"
+                     + (f": {built.reason}" if built.reason else ""))
         label = "missing" if built.outcome == "refused" else "kept in the source language"
         for entry in built.missing[:20]:
             where = entry.references[0] if entry.references else ""
@@ -85,8 +87,7 @@ def _counts(item: Readiness) -> dict:
         "units": {k: v[0] for k, v in counts.items()},
         "words": {k: v[1] for k, v in counts.items()},
         "needs_review_by_origin": item.by_origin(),
-        "qa_errors": sum(1 for p in item.errors() if p.check not in
-                         ("missing", "stale", "untranslated", "needs-review")),
+        "qa_errors": len(item.qa_errors()),
         "qa_warnings": sum(1 for p in item.problems if p.severity == "warning"),
     }
 
@@ -103,7 +104,7 @@ def status_json(gate: Gate, root: Path) -> str:
         **_counts(item),
         "ready": item.ready,
     } for item in gate.items]
-    return json.dumps({"documents": documents, "orphans": [_rel(p, root) for p in gate.orphans]},
+    return json.dumps({"documents": documents, "orphans": [_rel(o.path, root) for o in gate.orphans]},
                       ensure_ascii=False, indent=2)
 
 
@@ -133,7 +134,9 @@ def status_text(gate: Gate, root: Path, *, changes: bool = False,
                 prov = entry.provenance
                 where = entry.references[0] if entry.references else ""
                 lines.append(f"    {where}: {prov.detail if prov else ''}")
-    lines += [f"orphan {_rel(p, root)}: its source is gone" for p in gate.orphans]
+    lines += [f"orphan {_rel(o.path, root)}: {o.reason}" for o in gate.orphans]
+    lines += [f"ignored {_rel(p, root)}: not a document format l10n reads"
+              for p in gate.ignored]
     return lines
 
 
@@ -152,7 +155,7 @@ def check_text(gate: Gate, root: Path, *, color: bool = False) -> list[str]:
         lines += [f"  - {reason}" for reason in item.reasons()]
         for problem in item.problems:
             if problem.check in ("missing", "stale", "untranslated", "needs-review"):
-                continue
+                continue  # counted in the reasons
             lines.append(f"    {location(problem, root)}: {problem.severity}: "
                          f"[{problem.check}] {problem.message}")
     blocked = sum(1 for i in gate.items if i.blocked)
@@ -262,7 +265,8 @@ def check_junit(gate: Gate, root: Path) -> str:
 
 def pretranslate_text(filled: list[Filled], proposers: list, root: Path) -> list[str]:
     """What each PO received, then what machine translation did and could not do."""
-    lines = [f"filled {_rel(f.po, root)}: " + ", ".join(f"{n} {origin}"
+    lines = [f"skipped {_rel(f.po, root)}: {f.skipped}" if f.skipped else
+             f"filled {_rel(f.po, root)}: " + ", ".join(f"{n} {origin}"
                                                       for origin, n in f.counts.items())
              for f in filled]
     for proposer in proposers:
@@ -281,7 +285,7 @@ def pretranslate_text(filled: list[Filled], proposers: list, root: Path) -> list
     if not total:
         return lines + ["nothing filled: no untranslated entry had a proposal"]
     return lines + [f"{total} entr{'y' if total == 1 else 'ies'} pre-translated in "
-                    f"{len(filled)} PO file(s)",
+                    f"{sum(1 for f in filled if f.counts)} PO file(s)",
                     "review them in Poedit (needs work); accept exact memory matches in bulk "
                     "with `l10n approve --origin memory --exact`"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from . import formats
 from .config import LANGUAGES, Settings
@@ -35,21 +35,17 @@ class Document:
 
 
 def discover(settings: Settings) -> list[Document]:
-    """Every source document, sorted by name; clashes and unknown folders are errors."""
-    root = settings.sources_dir
-    if not root.is_dir():
-        raise L10nError("sources folder is missing", path=root,
-                        hint="create it with `l10n init`, or set [paths] sources in l10n.toml")
+    """Every source document, sorted by name; clashes and unknown folders are errors.
+
+    Files of no document format (an image beside a page) are not documents: skipped here,
+    listed by `ignored`.
+    """
     documents: dict[str, Document] = {}
-    for lang_dir in sorted(p for p in root.iterdir() if not p.name.startswith(".")):
-        if not lang_dir.is_dir():
-            continue
-        if lang_dir.name not in LANGUAGES:
-            raise L10nError(f"unknown source language folder {lang_dir.name!r}", path=lang_dir,
-                            hint=f"source folders are named {', '.join(LANGUAGES)}")
-        for path in _files(lang_dir):
-            formats.for_path(path)
-            name = PurePosixPath(path.relative_to(lang_dir).as_posix()).with_suffix("").as_posix()
+    for lang_dir in _language_folders(settings):
+        for relative, path in files(lang_dir):
+            if path.suffix.lower() not in formats.BY_EXTENSION:
+                continue
+            name = relative[: len(relative) - len(path.suffix)]
             if name in documents:
                 other = documents[name].source
                 raise L10nError(f"{path.relative_to(settings.root)} and "
@@ -59,6 +55,40 @@ def discover(settings: Settings) -> list[Document]:
             documents[name] = Document(name, lang_dir.name, path,
                                        settings.targets.get(lang_dir.name, ()))
     return sorted(documents.values(), key=lambda d: d.name)
+
+
+def ignored(settings: Settings) -> list[Path]:
+    """Files under sources/ that are not in a document format, so not translated."""
+    return [path for lang_dir in _language_folders(settings) for _, path in files(lang_dir)
+            if path.suffix.lower() not in formats.BY_EXTENSION]
+
+
+def _language_folders(settings: Settings) -> list[Path]:
+    root = settings.sources_dir
+    if not root.is_dir():
+        raise L10nError("sources folder is missing", path=root,
+                        hint="create it with `l10n init`, or set [paths] sources in l10n.toml")
+    folders = []
+    for lang_dir in sorted(p for p in root.iterdir() if not p.name.startswith(".")):
+        if not lang_dir.is_dir():
+            continue
+        if lang_dir.name not in LANGUAGES:
+            raise L10nError(f"unknown source language folder {lang_dir.name!r}", path=lang_dir,
+                            hint=f"source folders are named {', '.join(LANGUAGES)}")
+        folders.append(lang_dir)
+    return folders
+
+
+def select(documents: list[Document], *, names: list[str] | None = None,
+           langs: list[str] | None = None) -> list[tuple[Document, str]]:
+    """The (document, target language) pairs a command works on; unknown names or
+    languages are errors, so a typo never passes a check by selecting nothing."""
+    for lang in langs or ():
+        if lang not in LANGUAGES:
+            raise L10nError(f"unknown language {lang!r}",
+                            hint=f"languages are {', '.join(LANGUAGES)}")
+    return [(doc, target) for doc in find(documents, names) for target in doc.targets
+            if not langs or target in langs]
 
 
 def find(documents: list[Document], names: list[str] | None) -> list[Document]:
@@ -74,29 +104,49 @@ def find(documents: list[Document], names: list[str] | None) -> list[Document]:
     return [by_name[n] for n in names]
 
 
-def orphans(settings: Settings, documents: list[Document]) -> list[tuple[str, str, Path]]:
-    """PO files whose source is gone: (target language, document name, path)."""
+@dataclass(frozen=True)
+class Orphan:
+    """A PO file no document and language of the workspace asks for any more."""
+
+    target: str
+    name: str
+    path: Path
+    source_gone: bool  # False: its language is no longer a target in l10n.toml
+
+    @property
+    def reason(self) -> str:
+        return "its source is gone" if self.source_gone else \
+            f"{self.target} is no longer a target language of its source in l10n.toml"
+
+
+def orphans(settings: Settings, documents: list[Document]) -> list[Orphan]:
+    """PO files whose source is gone, or whose language is no longer a target."""
     expected = {(t, d.name) for d in documents for t in d.targets}
+    known = {d.name for d in documents}
     found = []
     for target in LANGUAGES:
         folder = settings.translations_dir / target
         if not folder.is_dir():
             continue
-        for path in _files(folder, suffix=".po"):
-            name = path.relative_to(folder).with_suffix("").as_posix()
+        for relative, path in files(folder, suffix=".po"):
+            name = relative[:-3]
             if (target, name) not in expected:
-                found.append((target, name, path))
+                found.append(Orphan(target, name, path, source_gone=name not in known))
     return found
 
 
-def _files(folder: Path, suffix: str | None = None) -> list[Path]:
+def files(folder: Path, suffix: str | None = None) -> list[tuple[str, Path]]:
+    """(path relative to `folder` in POSIX form, path) of every file, sorted, hidden
+    files and folders left out."""
     result = []
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        prefix = os.path.relpath(dirpath, folder).replace(os.sep, "/")
+        prefix = "" if prefix == "." else prefix + "/"
         for filename in sorted(filenames):
             if filename.startswith(".") or (suffix and not filename.endswith(suffix)):
                 continue
-            result.append(Path(dirpath) / filename)
+            result.append((prefix + filename, Path(dirpath, filename)))
     return result
 
 

@@ -269,3 +269,44 @@ def test_bad_settings_are_clear_errors(workspace, run, config, words):
     (workspace / "l10n.toml").write_text(config)
     result = run("status", cwd=workspace)
     assert result.code == 2 and words in result.err, result.err
+
+
+def test_an_unknown_language_is_a_usage_error_not_an_empty_pass(workspace, run):
+    write(workspace / "sources/fr/a.txt", DOC)
+    run("update", cwd=workspace)
+    for command in ("check", "status", "build", "approve", "pretranslate"):
+        result = run(command, "--lang", "de", cwd=workspace)
+        assert result.code == 2 and "unknown language 'de'" in result.err, command
+
+
+def test_a_document_without_po_does_not_stop_the_others(workspace, run):
+    write(workspace / "sources/fr/a.txt", DOC)
+    run("update", cwd=workspace)
+    for lang in ("en", "ar"):
+        translate_all(workspace / f"translations/{lang}/a.po")
+    write(workspace / "sources/fr/zz-new.txt", "Nouveau.\n")
+    result = run("build", cwd=workspace)
+    assert result.code == 1
+    assert "build/en/a.txt: written" in result.out
+    assert "build/en/zz-new.txt: refused (0% reviewed): no PO file yet: run `l10n update`" \
+        in result.out
+    assert "skipped translations/en/zz-new.po: no PO file yet" in \
+        run("pretranslate", "--tm-only", cwd=workspace).out
+
+
+def test_removing_a_target_language_never_prunes_its_translations(workspace, run):
+    write(workspace / "sources/fr/a.txt", DOC)
+    run("update", cwd=workspace)
+    translate_all(workspace / "translations/ar/a.po")
+    (workspace / "l10n.toml").write_text('[languages]\nfr = ["en"]\n')
+    result = run("update", "--prune", cwd=workspace)
+    assert "ar is no longer a target language of its source" in result.out
+    assert (workspace / "translations/ar/a.po").exists()
+
+
+def test_files_of_no_document_format_are_ignored_and_listed(workspace, run):
+    write(workspace / "sources/fr/a.txt", DOC)
+    write(workspace / "sources/fr/img/logo.png", b"\x89PNG")
+    assert run("update", cwd=workspace).code == 0
+    assert "ignored sources/fr/img/logo.png: not a document format" in \
+        run("status", cwd=workspace).out

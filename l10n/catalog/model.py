@@ -171,3 +171,8 @@ class Catalog:
 
     def by_key(self) -> dict[tuple[str | None, str], Entry]:
         return {e.key: e for e in self.entries}
+
+    def reviewed(self) -> dict[tuple[str | None, str], str]:
+        """The msgstr of every reviewed entry, by key: what may be published."""
+        return {e.key: e.msgstr for e in self.entries
+                if e.status(self.nplurals) is Status.REVIEWED}
