@@ -189,8 +189,12 @@ def check(workspace: Workspace = None, doc: Docs = None, lang: Langs = None,
         _say(report.check_github(result, settings.root))
         summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary:
-            with open(summary, "a", encoding="utf-8") as handle:
-                handle.write(report.check_summary(result, settings.root))
+            try:
+                with open(summary, "a", encoding="utf-8") as handle:
+                    handle.write(report.check_summary(result, settings.root))
+            except OSError as exc:
+                raise L10nError(f"cannot append the job summary: {exc.strerror}",
+                                path=summary, hint="GITHUB_STEP_SUMMARY names this file") from None
     else:
         _say(report.check_text(result, settings.root, color=_color()))
     if result.blocked:
@@ -449,6 +453,10 @@ def main(argv: list[str] | None = None) -> None:
         app(args=argv, prog_name="l10n")
     except L10nError as exc:
         print(f"l10n: error: {exc}", file=sys.stderr)
+        sys.exit(2)
+    except OSError as exc:  # the environment: a folder where a file belongs, a full disk…
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"l10n: error: {where}{exc.strerror or exc}", file=sys.stderr)
         sys.exit(2)
     except Interrupted:
         print("l10n: interrupted; every file is either as it was or completely written",

@@ -75,6 +75,7 @@ def write_atomic(path: Path, data: bytes, *, expected: Signature | None | bool =
     except OSError as exc:
         raise L10nError(f"cannot write: {exc.strerror}", path=path) from None
     try:
+        os.fchmod(fd, _mode(path))  # mkstemp makes 0600; keep the file's own permissions
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -96,6 +97,16 @@ def write_atomic(path: Path, data: bytes, *, expected: Signature | None | bool =
     if durable and sync_dir:
         _fsync_dir(path.parent)
     return True
+
+
+def _mode(path: Path) -> int:
+    """The permissions `path` has, or those a new file gets under the current umask."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def sync_dirs(paths: list[Path]) -> None:

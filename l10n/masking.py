@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import placeholders
 from .glossary import Glossary
 
 MASK = "⟦{}⟧"
@@ -26,6 +27,7 @@ MASK_PATTERN = re.compile(r"⟦\s*(\d+)\s*⟧")
 # In order of precedence when two kinds of span start at the same place.
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("placeholder", re.compile("|".join([
+        placeholders.PATTERN.pattern,                               # <1>…</1>, <2/>: l10n's own
         r"⟦\s*\d+\s*⟧",                                            # our own masks, if present
         r"%(?:\d+\$)?(?:\([^()\s]+\))?[-+#0]*\d*(?:\.\d+)?[sdifuxXeEgGcr%]",   # printf
         r"\{\{?[\w.:!\-]*\}\}?",                                   # {name}, {0}, {{name}}

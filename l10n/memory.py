@@ -31,6 +31,8 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from . import __version__, tmx
+from .numbers import ARABIC_DIGITS, MONTH_FORMS, month_table
+from .state import code_fingerprint
 from .catalog import pofile
 from .catalog.model import Status
 from .config import LANGUAGES, Settings
@@ -52,8 +54,7 @@ _POSTINGS_BUDGET = 30_000
 # -- text keys -------------------------------------------------------------------------
 
 _MARKS = {c: None for c in (0x0640, 0x0670, *range(0x064B, 0x0660))}  # tatweel, harakat
-_ARABIC_DIGITS = {0x0660 + i: str(i) for i in range(10)} | {0x06F0 + i: str(i) for i in range(10)}
-_FOLD = str.maketrans(_MARKS | _ARABIC_DIGITS)
+_FOLD = str.maketrans(_MARKS | ARABIC_DIGITS)
 _SEPARATORS = ".,'\u00a0\u202f\u2009\u066b\u066c"  # a plain space too, before 3 digits
 _SEP_TO_DOT = str.maketrans({c: "." for c in _SEPARATORS + " "})
 _SPLIT_NUMBER = re.compile(f"([{_SEPARATORS} ])")
@@ -65,33 +66,7 @@ _DIGIT = re.compile(r"\d")
 _ARABIC = re.compile("[\u0640-\u06ff]")
 _DIGIT_SCRIPTS = ("٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹")  # Arabic-Indic, Eastern Arabic-Indic
 
-_MONTH_FORMS = {
-    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "en": "january february march april may june july august september october november december",
-    "ar": "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
-    "ar-maghreb": "جانفي فيفري مارس أفريل ماي جوان جويلية أوت سبتمبر أكتوبر نوفمبر ديسمبر",
-}
-_MONTH_SPELLINGS = {  # other spellings read as the family's month
-    "fr": "fevrier=2 aout=8 decembre=12",
-    "ar": "إبريل=4 ابريل=4 يونيه=6 يوليه=7 اغسطس=8 اكتوبر=10",
-    "ar-maghreb": "افريل=4 اوت=8",
-}
-_MONTH_FAMILIES = {"fr": ("fr",), "en": ("en",), "ar": ("ar", "ar-maghreb")}
-
-
-def _month_table(lang: str) -> dict[str, tuple[str, int]]:
-    """Month words of a language -> (family, month number); the first family wins."""
-    table: dict[str, tuple[str, int]] = {}
-    for family in _MONTH_FAMILIES[lang]:
-        for month, word in enumerate(_MONTH_FORMS[family].split(), 1):
-            table.setdefault(word, (family, month))
-        for item in _MONTH_SPELLINGS.get(family, "").split():
-            word, _, month = item.partition("=")
-            table.setdefault(word, (family, int(month)))
-    return table
-
-
-_MONTHS = {lang: _month_table(lang) for lang in LANGUAGES}
+_MONTHS = {lang: month_table(lang) for lang in LANGUAGES}
 _MONTH_WORDS = {lang: frozenset(table) for lang, table in _MONTHS.items()}
 
 
@@ -204,11 +179,11 @@ def _repair(query: str, source: str, target: str, *, source_lang: str,
 def _render(target: _Slot, old: _Slot, new: _Slot) -> str | None:
     """The new value written the way the target wrote the old one."""
     if target.family:
-        word = _MONTH_FORMS[target.family].split()[int(new.value[1:]) - 1]
+        word = MONTH_FORMS[target.family].split()[int(new.value[1:]) - 1]
         return word.capitalize() if target.text[:1].isupper() else word
     target_parts = _SPLIT_NUMBER.split(target.text)
     old_parts = _SPLIT_NUMBER.split(old.text)
-    new_parts = _SPLIT_NUMBER.split(new.text.translate(_ARABIC_DIGITS))
+    new_parts = _SPLIT_NUMBER.split(new.text.translate(ARABIC_DIGITS))
     if target_parts[1::2] == old_parts[1::2]:
         written = "".join(new_parts)
     elif len(new_parts) == len(old_parts) == len(target_parts):
@@ -517,7 +492,7 @@ def load(settings: Settings) -> Memory:
             record["signature"] = signature.as_list()
         files[rel] = record
     if files != saved:
-        data = {"version": __version__, "format": _INDEX_FORMAT, "files": files}
+        data = {"version": code_fingerprint(), "format": _INDEX_FORMAT, "files": files}
         write_atomic(index_path, json.dumps(data, ensure_ascii=False, sort_keys=True,
                                             separators=(",", ":")).encode("utf-8"))
     catalogs, tms = [], []
@@ -535,7 +510,7 @@ def _read_index(path: Path) -> dict[str, dict]:
         saved = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    fresh = isinstance(saved, dict) and saved.get("version") == __version__ and \
+    fresh = isinstance(saved, dict) and saved.get("version") == code_fingerprint() and \
         saved.get("format") == _INDEX_FORMAT and isinstance(saved.get("files"), dict)
     return {rel: record for rel, record in saved["files"].items()
             if isinstance(record, dict) and isinstance(record.get("signature"), list)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from . import placeholders as markup
+from .numbers import ARABIC_DIGITS, month_table
 from .glossary import Glossary
 
 SEVERITIES = ("error", "warning", "off")
@@ -41,7 +42,7 @@ Check = Callable[[str, str, Context], list[str]]
 
 # -- numbers ---------------------------------------------------------------------------
 
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_DIGITS = str.maketrans(ARABIC_DIGITS)
 _GROUP_SPACES = " \u00a0\u202f"
 _NUMBER = {
     # French: 1 000,5 (space, NBSP or narrow NBSP groups; also 1.000,5), decimal comma
@@ -50,24 +51,15 @@ _NUMBER = {
     "en": re.compile(r"\d{1,3}(?:[,٬]\d{3})+(?:[.٫]\d+)?(?!\d)|\d+(?:[.٫]\d+)?"),
 }
 _NUMBER["ar"] = _NUMBER["en"]
-_MONTHS = {
-    name: n for n, names in enumerate([
-        "janvier january يناير كانون_الثاني",
-        "février fevrier february فبراير شباط",
-        "mars march مارس آذار",
-        "avril april أبريل ابريل نيسان",
-        "mai may مايو أيار",
-        "juin june يونيو حزيران",
-        "juillet july يوليو تموز",
-        "août aout august أغسطس آب",
-        "septembre september سبتمبر أيلول",
-        "octobre october أكتوبر اكتوبر تشرين_الأول",
-        "novembre november نوفمبر تشرين_الثاني",
-        "décembre decembre december ديسمبر كانون_الأول",
-    ], 1) for name in names.replace("_", " ").split(" ") if name
-}
-_MONTH = re.compile(r"(?<!\w)(" + "|".join(sorted(map(re.escape, _MONTHS), key=len,
-                                                     reverse=True)) + r")(?!\w)", re.I)
+_MONTHS = {lang: {word: month for word, (_, month) in month_table(lang).items()}
+           for lang in ("fr", "en", "ar")}
+# a month name counts as a figure only next to a day or a year ("11 octobre", "May 3"):
+# "may", "الأول" or the verb "مارس" alone are words
+_MONTH = {lang: re.compile(r"(?:(?<=\d)|(?<=\d )|(?<=\d(?:er|st|nd|rd|th) ))(" + "|".join(
+              sorted(map(re.escape, table), key=len, reverse=True)) + r")(?!\w)"
+              r"|(?<!\w)(" + "|".join(sorted(map(re.escape, table), key=len, reverse=True))
+              + r")(?=,? \d)", re.IGNORECASE)
+          for lang, table in _MONTHS.items()}
 # +966 11 234 5678: a phone number is one value, whatever its grouping
 _PHONE = re.compile(r"\+\d{1,3}(?:[ \u00a0\u202f.\-]?\(?\d{1,4}\)?){2,}")
 # 11/10/2021, 11.10.2021, 2021-10-11: each part is a number of its own
@@ -84,10 +76,10 @@ def numbers(text: str, lang: str) -> Counter[str]:
     >>> numbers("+966 11 234 5678", "fr") == numbers("+966-11-234-5678", "en")
     True
     """
-    text = text.translate(_DIGITS)
+    text = markup.PATTERN.sub(" ", text).translate(_DIGITS)  # <1> is markup, not a figure
     values: Counter[str] = Counter()
-    for month in _MONTH.finditer(text):
-        values[str(_MONTHS[month.group(1).lower()])] += 1
+    for month in _MONTH[lang].finditer(text):
+        values[str(_MONTHS[lang][(month.group(1) or month.group(2)).lower()])] += 1
 
     def take_date(match: re.Match[str]) -> str:
         parts = re.split(r"[/.\-]", match.group())
@@ -260,6 +252,7 @@ def check_glossary(source: str, target: str, ctx: Context) -> list[str]:
 def check_arabic_digits(source: str, target: str, ctx: Context) -> list[str]:
     if ctx.target_lang != "ar" or ctx.arabic_digits == "any":
         return []
+    target = markup.PATTERN.sub(" ", target)  # placeholders are numbered in ASCII digits
     indic = re.search("[٠-٩۰-۹]", target)
     western = re.search("[0-9]", target)
     if ctx.arabic_digits == "western" and indic:

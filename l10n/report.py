@@ -240,8 +240,11 @@ def check_summary(gate: Gate, root: Path) -> str:
             message = (p.message + (f": {p.msgid}" if p.msgid else "")).replace("|", "\\|")
             rows.append(f"| {_rel(p.po, root)} | {p.line or ''} | {p.check} | {p.severity} | "
                         f"{message.replace(chr(10), ' ')} |")
-    text = "\n".join(rows) + "\n"
-    return text[: 1024 * 1024 - 100]
+    limit = 1024 * 1024 - 200  # GitHub's limit is 1 MiB of summary, in bytes
+    data = ("\n".join(rows) + "\n").encode("utf-8")
+    if len(data) <= limit:
+        return data.decode("utf-8")
+    return data[:limit].decode("utf-8", "ignore") + "\n\n(cut at GitHub's 1 MiB limit)\n"
 
 
 def check_junit(gate: Gate, root: Path) -> str:

@@ -5,6 +5,7 @@ Losing or deleting it only makes the next run do everything again.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from pathlib import Path
@@ -18,7 +19,7 @@ from .files import Signature, write_atomic
 class State:
     """File signatures recorded per job (e.g. "update en/name"), compared on the next run.
 
-    A new version of the tool (whose rules may cut units differently) starts afresh.
+    Another version of the code (whose rules may cut units differently) starts afresh.
     """
 
     def __init__(self, path: Path) -> None:
@@ -27,7 +28,7 @@ class State:
             saved = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             saved = {}
-        fresh = isinstance(saved, dict) and saved.get("version") == __version__
+        fresh = isinstance(saved, dict) and saved.get("version") == code_fingerprint()
         self._jobs: dict[str, list] = saved.get("jobs", {}) if fresh else {}
         self._dirty = False
 
@@ -47,7 +48,7 @@ class State:
 
     def save(self) -> None:
         if self._dirty:
-            data = json.dumps({"version": __version__, "jobs": self._jobs},
+            data = json.dumps({"version": code_fingerprint(), "jobs": self._jobs},
                               sort_keys=True, separators=(",", ":"))
             write_atomic(self.path, data.encode("utf-8"))
             self._dirty = False
@@ -87,9 +88,21 @@ class UnitsCache:
             pass  # a cache that cannot be written is only a slower next run
 
 
+@functools.cache
+def code_fingerprint() -> str:
+    """This installation's code: a new version or any edit of the package's modules
+    (rules, formats) makes every cache start afresh."""
+    package = Path(__file__).parent
+    digest = hashlib.sha256(__version__.encode())
+    for module in sorted(package.rglob("*.py")):
+        stat = module.stat()
+        digest.update(f"{module.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    return digest.hexdigest()[:16]
+
+
 def units_key(*parts: str) -> str:
     """A fingerprint of everything units depend on: tool version, rules, format, text."""
-    digest = hashlib.sha256(__version__.encode())
+    digest = hashlib.sha256(code_fingerprint().encode())
     for part in parts:
         digest.update(b"\0" + part.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()

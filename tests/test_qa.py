@@ -142,3 +142,18 @@ def test_severity_off_skips_a_check_and_warning_downgrades_it():
     assert qa.run("En 2021.", "In 2022.", ctx, {"numbers": "off"}) == []
     [finding] = qa.run("En 2021.", "In 2022 and 2023.", ctx, {"numbers": "warning"})[:1]
     assert finding.severity == "warning" and finding.check == "numbers"
+
+
+def test_month_words_count_only_next_to_a_day_or_year():
+    assert "numbers" not in checks("Le premier vice-ministre.", "النائب الأول للوزير.", tgt="ar")
+    assert "numbers" not in checks("Il pourra venir.", "He may come.")
+    assert "numbers" not in checks("Il a pratiqué le sport.", "مارس الرياضة.", tgt="ar")
+    assert "numbers" not in checks("Le 3 janvier 2022.", "في 3 جانفي 2022.", tgt="ar")
+    assert "numbers" in checks("Le 3 janvier 2022.", "On 3 February 2022.")
+
+
+def test_placeholder_numbers_are_not_figures():
+    source = "Le programme de <1>cinq jours</1> réunit <2/> des spécialistes."
+    target = "يجمع البرنامج <2/> الممتد <1>خمسة أيام</1> متخصصين."
+    assert "numbers" not in checks(source, target, tgt="ar")
+    assert "arabic-digits" not in checks(source, target, tgt="ar", digits="arabic-indic")

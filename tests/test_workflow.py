@@ -310,3 +310,39 @@ def test_files_of_no_document_format_are_ignored_and_listed(workspace, run):
     assert run("update", cwd=workspace).code == 0
     assert "ignored sources/fr/img/logo.png: not a document format" in \
         run("status", cwd=workspace).out
+
+
+def test_undoing_an_edit_brings_the_reviewed_translation_back(workspace, run):
+    src = write(workspace / "sources/fr/a.txt", DOC)
+    run("update", cwd=workspace)
+    po = workspace / "translations/en/a.po"
+    translate_all(po)
+    src.write_text(DOC.replace("quatre", "cinq"))
+    run("update", cwd=workspace)
+    src.write_text(DOC)
+    run("update", cwd=workspace)
+    entries = pofile.read(po).entries
+    assert all(e.status().value == "reviewed" and e.msgstr == f"<{e.msgid}>" for e in entries)
+
+
+def test_written_files_keep_the_usual_permissions(workspace, run):
+    import os
+    import stat
+    write(workspace / "sources/fr/a.txt", DOC)
+    run("update", cwd=workspace)
+    po = workspace / "translations/en/a.po"
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(po.stat().st_mode) == 0o666 & ~umask
+    po.chmod(0o640)
+    translate_all(po)
+    po.chmod(0o640)
+    write(workspace / "sources/fr/a.txt", DOC + "\nEncore.\n")
+    run("update", cwd=workspace)
+    assert stat.S_IMODE(po.stat().st_mode) == 0o640
+
+
+def test_a_folder_where_a_file_belongs_is_one_clear_line(tmp_path, run):
+    (tmp_path / "sources").write_text("not a folder")
+    result = run("init", tmp_path, cwd=tmp_path)
+    assert result.code == 2 and result.err.startswith("l10n: error: ") and "Traceback" not in result.err

@@ -4,7 +4,8 @@
   comes back from the obsolete entries gets its translation back);
 - a new unit gets the closest old translation (rapidfuzz ratio at or above the
   threshold) as a fuzzy suggestion, with `#|` previous msgid and a word-level diff;
-- an old translated entry that no unit uses any more becomes obsolete (`#~`).
+- an old translated entry that no unit holds any more becomes obsolete (`#~`), even
+  when it lent its translation as a suggestion: undoing an edit brings it back reviewed.
 """
 
 from __future__ import annotations
@@ -21,16 +22,20 @@ _DIFF_LIMIT = 200
 
 
 def merge(units: list[Entry], old: Catalog, *, threshold: float) -> Catalog:
-    """A new catalog with `units` (fresh entries: msgid, references, notes) in order."""
+    """A new catalog with `units` (fresh entries: msgid, references, notes) in order.
+
+    An old entry that only lent its translation as a suggestion is kept as obsolete too,
+    so that if the edit is undone the unit comes back reviewed, as it was.
+    """
     previous = {e.key: e for e in old.obsolete}
     previous.update(old.by_key())
-    used: set[tuple[str | None, str]] = set()
+    kept: set[tuple[str | None, str]] = set()  # old entries that live on as themselves
     entries = []
     unmatched = []
     for unit in units:
         prior = previous.get(unit.key)
         if prior is not None:
-            used.add(prior.key)
+            kept.add(prior.key)
             entries.append(_carry(prior, unit))
         else:
             entries.append(unit.copy())
@@ -41,13 +46,10 @@ def merge(units: list[Entry], old: Catalog, *, threshold: float) -> Catalog:
     for entry in unmatched:
         best = process.extractOne(entry.msgid, choices, scorer=fuzz.ratio,
                                   score_cutoff=threshold) if choices else None
-        if best is None:
-            continue
-        source = candidates[best[2]]
-        used.add(source.key)
-        _suggest(entry, source)
-    obsolete = [_retire(e) for e in old.entries if e.key not in used and e.has_translation()]
-    obsolete += [e.copy() for e in old.obsolete if e.key not in used]
+        if best is not None:
+            _suggest(entry, candidates[best[2]])
+    obsolete = [_retire(e) for e in old.entries if e.key not in kept and e.has_translation()]
+    obsolete += [e.copy() for e in old.obsolete if e.key not in kept]
     return Catalog(header=dict(old.header), header_comments=list(old.header_comments),
                    header_flags=list(old.header_flags), entries=entries, obsolete=obsolete)
 

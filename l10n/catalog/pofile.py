@@ -25,6 +25,8 @@ _GOOD_LINES = re.compile(
     r'^[ \t]*(?:#~\|?|#\|)?[ \t]*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+)?'
     r'"(?:[^"\\\n]|\\.)*"[ \t]*\r?$', re.MULTILINE)
 _BELL = re.compile(r"(?<!\\)(?:\\\\)*\\a")
+_FIRST_MSGID = re.compile(r"^msgid[ \t]", re.MULTILINE)
+_HEADER = re.compile(r'msgid[ \t]+""[ \t]*\r?\nmsgstr')  # the first entry is the header
 _MSGSTR = re.compile(r"^msgstr(?:\[0\])?[ \t]", re.MULTILINE)
 _NEWLINE = re.compile("\n")
 _SPECIAL = re.compile(r'[\\"\n\t\r\a\b\f\v]')
@@ -72,7 +74,9 @@ def parse(data: bytes, path: Path) -> Catalog:
         header_flags=["fuzzy"] if po.metadata_is_fuzzy else [],
     )
     msgstr_lines = iter(m.start() for m in _MSGSTR.finditer(text))
-    next(msgstr_lines, None)  # the header's
+    first = _FIRST_MSGID.search(text)
+    if first and _HEADER.match(text, first.start()):
+        next(msgstr_lines, None)  # the header's
     newlines = [m.start() for m in _NEWLINE.finditer(text)]
     seen: set[tuple[str | None, str]] = set()
     for item in po:

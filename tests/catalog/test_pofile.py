@@ -122,3 +122,12 @@ def test_msgcat_leaves_gnome_clocks_untouched_after_our_rewrite(tmp_path):
     ours.write_bytes(pofile.serialize(pofile.read(source)))
     again = subprocess.run(["msgcat", "--force-po", "--no-wrap", str(ours)], capture_output=True, check=True)
     assert again.stdout == ours.read_bytes()
+
+
+def test_line_numbers_point_at_each_msgstr_with_or_without_a_header(tmp_path):
+    without = pofile.parse(b'msgid "a"\nmsgstr "A"\n\nmsgid "b"\nmsgstr "B"\n', tmp_path / "x.po")
+    assert [(e.msgid, e.line) for e in without.entries] == [("a", 2), ("b", 5)]
+    empty_header = b'msgid ""\nmsgstr ""\n\nmsgid "a"\nmsgstr "A"\n'
+    assert [e.line for e in pofile.parse(empty_header, tmp_path / "x.po").entries] == [5]
+    multiline_first = b'msgid ""\n"a"\nmsgstr "A"\n'
+    assert [e.line for e in pofile.parse(multiline_first, tmp_path / "x.po").entries] == [3]

@@ -64,6 +64,13 @@ def test_placeholders_numbers_urls_and_emails_never_reach_the_model(engine, mode
     assert model_inputs[1] == ["[en] " + model_inputs[0][0]]
 
 
+def test_inline_markup_placeholders_are_masked_whole(engine, model_inputs):
+    text = "Une durée de <1>cinq jours</1>, voir <2/>."
+    [result] = engine.translate([text], source="fr", target="en")
+    assert result.text == "[en] " + text
+    assert model_inputs[0] == ["Une durée de ⟦0⟧cinq jours⟦1⟧, voir ⟦2⟧."]
+
+
 def test_glossary_terms_come_back_in_their_approved_target_form(models_dir, model_inputs):
     glossary = Glossary.parse("fr,en,ar,dnt\n"
                               "Secrétaire général,Secretary-General,الأمين العام,\n"
