@@ -45,8 +45,11 @@ def assert_rule_change_keeps_translations(po) -> None:
     assert merged.fuzzy and merged.msgstr == "<Dupont au siège de la Coalition.>"
     assert merged.previous_msgid == "Dupont au siège de la Coalition."
     assert not unchanged.fuzzy and unchanged.msgstr == "<La visite a duré une heure.>"
+    # both old halves stay obsolete, the one that lent its translation included, so that
+    # undoing the rule change brings both back reviewed
     assert [(e.msgid, e.msgstr) for e in catalog.obsolete] == [
-        ("Le ministre a reçu l'Insp.", "<Le ministre a reçu l'Insp.>")]
+        ("Le ministre a reçu l'Insp.", "<Le ministre a reçu l'Insp.>"),
+        ("Dupont au siège de la Coalition.", "<Dupont au siège de la Coalition.>")]
 
 
 def test_a_new_abbreviation_in_l10n_toml_turns_cut_units_into_suggestions(workspace, run):
