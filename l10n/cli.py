@@ -6,6 +6,7 @@ or environment error.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -140,7 +141,7 @@ def update(workspace: Workspace = None, doc: Docs = None,
     """Cut every source into units and create or merge its PO files."""
     from . import project, report
     settings = _settings(workspace)
-    with _locked(settings):
+    with contextlib.nullcontext() if check else _locked(settings):  # --check writes nothing
         result = project.update(settings, now=_now(), prune=prune, names=doc, dry_run=check)
     _warn(result.warnings)
     _say(report.update_text(result, settings.root, check=check))
@@ -262,8 +263,9 @@ def tm_import(files: Annotated[list[Path], typer.Argument(help="TMX files to cop
     """Check TMX files and copy them into tm/ (commit it), where the memory reads them."""
     from . import memory, report
     settings = _settings(workspace)
-    for file in files:
-        _say(report.imported_text(memory.import_tmx(settings, file), settings.root))
+    with _locked(settings):
+        for file in files:
+            _say(report.imported_text(memory.import_tmx(settings, file), settings.root))
 
 
 @tm_app.command("export")

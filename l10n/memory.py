@@ -38,7 +38,7 @@ from .catalog.model import Status
 from .config import LANGUAGES, Settings
 from .errors import L10nError
 from .files import Signature, write_atomic
-from .workspace import discover, files
+from .workspace import WriteGuard, discover, files
 
 INDEX_NAME = "memory.json"
 _INDEX_FORMAT = 1
@@ -577,7 +577,7 @@ def import_tmx(settings: Settings, source: Path) -> Imported:
     for unit in units:
         for a, b in combinations(sorted(lang for lang, _ in unit), 2):
             counts[f"{a}-{b}"] = counts.get(f"{a}-{b}", 0) + 1
-    dest = settings.tm_dir / source.with_suffix(".tmx").name
+    dest = WriteGuard(settings.root)(settings.tm_dir / source.with_suffix(".tmx").name)
     total = len(parsed.units)
     if dest.exists():
         if dest.read_bytes() == data:
