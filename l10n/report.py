@@ -65,10 +65,13 @@ def update_text(result: UpdateResult, root: Path, *, check: bool = False) -> lis
 
 
 def build_text(results: list[Built], root: Path) -> list[str]:
+    """Each document built or refused, with what it lacks; the untouched ones counted."""
     lines = []
     for built in results:
-        done = "" if built.percent is None else f" ({built.percent:.0f}% reviewed)"
-        lines.append(f"{_rel(built.output, root)}: {built.outcome}{done}"
+        if built.outcome == "unchanged":
+            continue
+        lines.append(f"{_rel(built.output, root)}: {built.outcome} "
+                     f"({built.percent:.0f}% reviewed)"
                      + (f": {built.reason}" if built.reason else ""))
         label = "missing" if built.outcome == "refused" else "kept in the source language"
         for entry in built.missing[:20]:
@@ -76,6 +79,10 @@ def build_text(results: list[Built], root: Path) -> list[str]:
             lines.append(f"  {label}: {where} {entry.msgid[:70]!r}")
         if len(built.missing) > 20:
             lines.append(f"  … and {len(built.missing) - 20} more")
+    counts = {o: sum(1 for b in results if b.outcome == o)
+              for o in ("written", "unchanged", "refused")}
+    lines.append(f"{counts['written']} document(s) written, {counts['unchanged']} unchanged, "
+                 f"{counts['refused']} refused")
     return lines
 
 

@@ -25,10 +25,10 @@ class Document:
         return self.source.suffix
 
     def po_path(self, settings: Settings, target: str) -> Path:
-        return settings.translations_dir / target / f"{self.name}.po"
+        return Path(f"{settings.translations_dir}/{target}/{self.name}.po")
 
     def build_path(self, settings: Settings, target: str) -> Path:
-        return settings.build_dir / target / f"{self.name}{self.extension}"
+        return Path(f"{settings.build_dir}/{target}/{self.name}{self.extension}")
 
     def reference(self, settings: Settings) -> str:
         return self.source.relative_to(settings.root).as_posix()

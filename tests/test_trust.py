@@ -85,7 +85,7 @@ def test_a_kill_at_any_point_loses_nothing_and_a_rerun_finishes(translated, comm
     assert before <= translations(translated)
     assert temporaries(translated) == []
     clean = l10n(translated, *command)
-    assert "0 PO file(s) written" in clean.stdout or "written" not in clean.stdout
+    assert "0 PO file(s) written" in clean.stdout or "0 document(s) written" in clean.stdout
 
 
 def test_ctrl_c_stops_cleanly_with_exit_130(translated):

@@ -18,7 +18,6 @@ from typing import Protocol
 import regex
 
 from ..errors import L10nError
-from . import srx as srx_format
 from .languages import LANGUAGES
 from .rules import Rules
 
@@ -79,6 +78,7 @@ def _build(lang: str, abbreviations: tuple[str, ...], no_break: tuple[str, ...],
     warnings: list[str] = []
     engine: Engine | None = None
     if srx_data is not None:
+        from . import srx as srx_format  # lxml and the rule compiler, only when SRX is used
         engine, warnings = srx_format.parse(srx_data, name=srx_name).engine(lang)
         if engine is None:
             warnings.append(f"{srx_name}: no languagemap applies to {lang!r}; "
