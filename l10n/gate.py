@@ -123,7 +123,7 @@ def assess(settings: Settings, *, names: list[str] | None = None,
     documents = discover(settings)
     glossary = Glossary.load(settings.root / GLOSSARY)
     msgfmt = Msgfmt(settings.state_dir / "msgfmt.json")
-    units = UnitsCache(settings.state_dir / "units")
+    units = UnitsCache(settings.state_dir / "units.sqlite3")
     items = []
     template_keys: dict[str, list] = {}
     try:
@@ -151,6 +151,7 @@ def assess(settings: Settings, *, names: list[str] | None = None,
             item.problems += _qa_problems(item, settings, glossary)
     finally:
         msgfmt.save()
+        units.close()
     return Gate(items, orphans(settings, documents), msgfmt.available, ignored(settings))
 
 

@@ -145,7 +145,7 @@ def update(settings: Settings, *, now: datetime, prune: bool = False,
     renames = _Renames([o for o in orphans(settings, documents) if o.source_gone])
     rules = state.signatures(rule_files(settings))
     guard = WriteGuard(settings.root)
-    units = UnitsCache(settings.state_dir / "units")
+    units = UnitsCache(settings.state_dir / "units.sqlite3")
     source = None
     try:
         for doc, target in select(documents, names=names):
@@ -173,6 +173,7 @@ def update(settings: Settings, *, now: datetime, prune: bool = False,
     finally:
         sync_dirs(result.written if not dry_run else [])
         state.save()
+        units.close()
     for orphan in orphans(settings, documents):
         if prune and orphan.source_gone and not dry_run:
             guard(orphan.path).unlink()
@@ -253,7 +254,7 @@ def build(settings: Settings, *, allow_partial: bool = False, names: list[str] |
     results = []
     rules = state.signatures(rule_files(settings))
     guard = WriteGuard(settings.root)
-    units = UnitsCache(settings.state_dir / "units")
+    units = UnitsCache(settings.state_dir / "units.sqlite3")
     source = None
     try:
         for doc, target in select(discover(settings), names=names, langs=langs):
@@ -278,6 +279,7 @@ def build(settings: Settings, *, allow_partial: bool = False, names: list[str] |
                 state.record(job, inputs, shared=rules)
     finally:
         state.save()
+        units.close()
     return results
 
 

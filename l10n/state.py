@@ -8,11 +8,11 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import sqlite3
 from pathlib import Path
 
 from . import __version__
 from .document import Unit
-from .errors import L10nError
 from .files import Signature, write_atomic
 
 
@@ -55,37 +55,64 @@ class State:
 
 
 class UnitsCache:
-    """Each document's units as last cut, under .l10n/units/, so `build` and `check`
-    reuse what `update` cut instead of parsing and segmenting the source again.
+    """Each document's units as last cut, so `build` and `check` reuse what `update` cut
+    instead of parsing and segmenting the source again.
 
-    An entry serves only the exact text, format and rules it was cut from (`key`).
+    One SQLite file (`.l10n/units.sqlite3`) rather than a file per document: a cold run
+    of a thousand documents would otherwise create a thousand files. An entry serves only
+    the exact text, format and rules it was cut from (`key`). Any trouble with the file
+    (damaged, locked by another reader) only means cutting the source again.
     """
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db: sqlite3.Connection | None = None
+        self._failed = False
 
-    def _path(self, name: str) -> Path:
-        return self.folder / (hashlib.sha1(name.encode("utf-8")).hexdigest()[:20] + ".json")
+    def _connection(self) -> sqlite3.Connection | None:
+        if self._db is None and not self._failed:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._db = sqlite3.connect(self.path, timeout=1)
+                self._db.execute("PRAGMA synchronous=OFF")
+                self._db.execute("CREATE TABLE IF NOT EXISTS units "
+                                 "(name TEXT PRIMARY KEY, key TEXT, data TEXT)")
+            except (OSError, sqlite3.Error):
+                self._failed = True
+        return self._db
 
     def load(self, name: str, key: str, text: str) -> list[Unit] | None:
         try:
-            saved = json.loads(self._path(name).read_text(encoding="utf-8"))
-            if saved["key"] != key:
+            db = self._connection()
+            row = db.execute("SELECT key, data FROM units WHERE name = ?",
+                             (name,)).fetchone() if db else None
+            if row is None or row[0] != key:
                 return None
             return [Unit(start, end, text[start:end], line, note, msgid,
                          tuple(tuple(m) for m in markup), context)
-                    for start, end, line, note, msgid, markup, context in saved["units"]]
-        except (OSError, ValueError, KeyError, TypeError):
-            return None  # absent or damaged: cut the source again
+                    for start, end, line, note, msgid, markup, context in json.loads(row[1])]
+        except (sqlite3.Error, ValueError, TypeError):
+            return None
 
     def store(self, name: str, key: str, units: list[Unit]) -> None:
-        data = {"key": key, "units": [[u.start, u.end, u.line, u.note, u.msgid,
-                                       [list(m) for m in u.markup], u.context] for u in units]}
+        data = json.dumps([[u.start, u.end, u.line, u.note, u.msgid,
+                            [list(m) for m in u.markup], u.context] for u in units],
+                          ensure_ascii=False)
         try:
-            write_atomic(self._path(name), json.dumps(data, ensure_ascii=False).encode("utf-8"),
-                         durable=False)
-        except L10nError:
-            pass  # a cache that cannot be written is only a slower next run
+            db = self._connection()
+            if db:
+                db.execute("INSERT OR REPLACE INTO units VALUES (?, ?, ?)", (name, key, data))
+        except sqlite3.Error:
+            pass
+
+    def close(self) -> None:
+        if self._db is not None:
+            try:
+                self._db.commit()
+                self._db.close()
+            except sqlite3.Error:
+                pass
+            self._db = None
 
 
 @functools.cache
