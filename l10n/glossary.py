@@ -46,7 +46,8 @@ class Glossary:
 
     def __init__(self, terms: list[Term]) -> None:
         self.terms = tuple(terms)
-        self._patterns: dict[str, list[tuple[re.Pattern[str], Term]]] = {}
+        self._patterns: dict[str, tuple[re.Pattern[str], list[Term]] | None] = {}
+        self._single: dict[tuple[str, str], re.Pattern[str]] = {}
 
     @classmethod
     def load(cls, path: Path) -> Glossary:
@@ -79,36 +80,49 @@ class Glossary:
         return cls(terms)
 
     def occurrences(self, text: str, lang: str) -> list[Occurrence]:
-        """Non-overlapping occurrences of terms in `text`, longest terms first."""
-        taken: list[Occurrence] = []
-        for pattern, term in self._matchers(lang):
-            for match in pattern.finditer(text):
-                start, end = match.span("term")
-                if all(end <= o.start or start >= o.end for o in taken):
-                    taken.append(Occurrence(start, end, term))
-        return sorted(taken, key=lambda o: o.start)
+        """Non-overlapping occurrences of terms in `text`; where terms overlap, the
+        longest one found first wins (one combined pattern per language, so a glossary
+        of a thousand terms costs one scan, not a thousand)."""
+        matcher = self._matcher(lang)
+        if matcher is None:
+            return []
+        pattern, terms = matcher
+        found = []
+        for match in pattern.finditer(text):
+            index = int(match.lastgroup[1:])
+            found.append(Occurrence(*match.span(f"t{index}"), terms[index]))
+        return found
 
     def contains(self, text: str, lang: str, term: Term) -> bool:
         form = term.form(lang)
-        return bool(form) and _pattern(form, lang).search(text) is not None
+        if not form:
+            return False
+        if (form, lang) not in self._single:
+            self._single[(form, lang)] = re.compile(_expression(form, lang, "t"),
+                                                    0 if lang == "ar" else re.IGNORECASE)
+        return self._single[(form, lang)].search(text) is not None
 
-    def _matchers(self, lang: str) -> list[tuple[re.Pattern[str], Term]]:
+    def _matcher(self, lang: str) -> tuple[re.Pattern[str], list[Term]] | None:
         if lang not in self._patterns:
-            with_form = [t for t in self.terms if t.form(lang)]
-            with_form.sort(key=lambda t: -len(t.forms[lang]))
-            self._patterns[lang] = [(_pattern(t.forms[lang], lang), t) for t in with_form]
+            terms = sorted((t for t in self.terms if t.form(lang)),
+                           key=lambda t: -len(t.forms[lang]))
+            alternatives = "|".join(f"(?P<g{i}>{_expression(t.forms[lang], lang, f't{i}')})"
+                                    for i, t in enumerate(terms))
+            self._patterns[lang] = (re.compile(alternatives, 0 if lang == "ar"
+                                               else re.IGNORECASE), terms) if terms else None
         return self._patterns[lang]
 
 
-def _pattern(term: str, lang: str) -> re.Pattern[str]:
-    """A regex for `term` that tolerates case, diacritics and attached prefixes."""
+def _expression(term: str, lang: str, group: str) -> str:
+    """A regex for `term` that tolerates case, diacritics and attached prefixes; the term
+    itself (without prefix) is the named `group`."""
     def body(chars: str) -> str:
         pieces = [r"\s+" if ch.isspace() else re.escape(ch) for ch in chars]
         return _DIACRITICS.join(pieces) if lang == "ar" else "".join(pieces)
 
     if lang != "ar":
-        return re.compile(rf"(?<!\w)(?P<term>{body(term)})(?!\w)", re.IGNORECASE)
+        return rf"(?<!\w)(?P<{group}>{body(term)})(?!\w)"
     core = body(term)
     if term.startswith("ال") and len(term) > 2:
         core = f"{core}|ل{_DIACRITICS}{body(term[2:])}"  # ل + التحالف is written للتحالف
-    return re.compile(rf"(?<!\w)[وف]?[بكل]?(?P<term>{core})(?!\w)")
+    return rf"(?<!\w)[وف]?[بكل]?(?P<{group}>{core})(?!\w)"
