@@ -49,7 +49,8 @@ def _locked(settings):
     """Hold the workspace lock while a command changes files."""
     from .lock import WorkspaceLock
     return WorkspaceLock(settings.state_dir, timeout=settings.lock_timeout,
-                         clean=[settings.translations_dir, settings.build_dir])
+                         clean=[settings.translations_dir, settings.build_dir,
+                                settings.tm_dir, settings.state_dir])
 
 
 def _optional_settings(workspace: Path | None):
@@ -258,8 +259,9 @@ def tm_import(files: Annotated[list[Path], typer.Argument(help="TMX files to cop
     """Check TMX files and copy them into tm/ (commit it), where the memory reads them."""
     from . import memory, report
     settings = _settings(workspace)
-    for file in files:
-        _say(report.imported_text(memory.import_tmx(settings, file), settings.root))
+    with _locked(settings):
+        for file in files:
+            _say(report.imported_text(memory.import_tmx(settings, file), settings.root))
 
 
 @tm_app.command("export")

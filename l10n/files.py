@@ -60,6 +60,8 @@ def write_atomic(path: Path, data: bytes, *, expected: Signature | None | bool =
                  durable: bool = True, sync_dir: bool = True) -> bool:
     """Write `data` to `path` through a flushed temporary file and a rename.
 
+    The temporary file is named `.<name>.<pid>.<random>.tmp`, so the leftovers of a
+    killed process can be told from a live one's (see `lock`).
     `expected` is the signature the file had when its content was read (None: it did not
     exist). If the file changed since, nothing is written and False is returned, so the
     caller can merge again instead of overwriting someone's save. `True` skips the check.
@@ -71,7 +73,8 @@ def write_atomic(path: Path, data: bytes, *, expected: Signature | None | bool =
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         checkpoints.reached("before-temp")
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp",
+                                   dir=path.parent)
     except OSError as exc:
         raise L10nError(f"cannot write: {exc.strerror}", path=path) from None
     try:

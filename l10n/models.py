@@ -41,6 +41,7 @@ MAX_INDEX_BYTES = 16 * 1024**2
 TIMEOUT = 10.0  # seconds without an answer before a download gives up
 STAGING = ".l10n-"  # hidden work folders and files inside the models folder
 _CODE = re.compile(r"[a-z]{2,3}(?:[_-][A-Za-z0-9]+)?")
+_NAMED_PAIR = re.compile(r"translate-([a-z]{2,3})_([a-z]{2,3})(?:-|\Z)")  # Argos's names
 _OFFLINE_HINT = ("to install without network, copy the package file (e.g. translate-{0}_{1}"
                  ".argosmodel) from a machine with internet access and run "
                  "`l10n models install FILE`")
@@ -146,7 +147,7 @@ def _read(module: ModuleType, path: Path) -> Package:
     except (ValueError, OSError) as exc:  # JSONDecodeError is a ValueError
         raise L10nError(f"unreadable metadata.json: {exc}", path=path) from None
     _check_metadata({"type": pkg.type, "from_code": pkg.from_code, "to_code": pkg.to_code},
-                    path)
+                    path, folder=path.name)
     for needed in ("sentencepiece.model", "model/model.bin"):
         if not (path / needed).is_file():
             raise L10nError(f"no {needed}", path=path)
@@ -155,7 +156,7 @@ def _read(module: ModuleType, path: Path) -> Package:
                    str(pkg.target_prefix or ""))
 
 
-def _check_metadata(metadata: object, where: Path) -> None:
+def _check_metadata(metadata: object, where: Path, *, folder: str) -> None:
     if not isinstance(metadata, dict):
         raise L10nError("metadata.json is not a JSON object", path=where)
     kind = metadata.get("type", "translate")
@@ -165,6 +166,12 @@ def _check_metadata(metadata: object, where: Path) -> None:
         code = metadata.get(key)
         if not isinstance(code, str) or not _CODE.fullmatch(code):
             raise L10nError(f"metadata.json has no valid {key} (got {code!r})", path=where)
+    named = _NAMED_PAIR.match(folder)
+    claimed = (metadata["from_code"], metadata["to_code"])
+    if named and named.groups() != claimed:
+        raise L10nError(f"the package folder {folder!r} is named for {'→'.join(named.groups())}"
+                        f" but its metadata.json says {'→'.join(claimed)}", path=where,
+                        hint="the package mixes files of different models")
 
 
 def find(scan_: Scan, source: str, target: str) -> list[Package]:
@@ -197,7 +204,7 @@ def inspect(archive: Path) -> tuple[str, dict]:
                             hint="copy the file again") from None
         except ValueError as exc:
             raise L10nError(f"metadata.json is not valid JSON: {exc}", path=archive) from None
-    _check_metadata(metadata, archive)
+    _check_metadata(metadata, archive, folder=top)
     return top, metadata
 
 
@@ -285,20 +292,57 @@ def _extract(archive: Path, staging: Path) -> None:
 
 
 def _check_loads(package: Package, archive: Path) -> None:
-    """Load the SentencePiece and CTranslate2 models once: a broken file fails here."""
+    """Load the package once: a broken or mismatched file fails here, not at first use."""
+    try:
+        load(package.path, inter_threads=1, intra_threads=1)
+    except L10nError as exc:
+        raise L10nError(f"{exc.message}; nothing was installed", path=archive) from None
+
+
+def load(path: Path, *, inter_threads: int, intra_threads: int) -> tuple[object, object]:
+    """The SentencePiece processor and CTranslate2 translator of the package at `path`,
+    checked to belong together (most pieces of one are words of the other)."""
     import ctranslate2
     import sentencepiece
 
     try:
-        sentencepiece.SentencePieceProcessor(model_file=str(package.path / "sentencepiece.model"))
+        pieces = sentencepiece.SentencePieceProcessor(
+            model_file=str(path / "sentencepiece.model"))
     except (RuntimeError, OSError) as exc:
-        raise L10nError(f"the SentencePiece model cannot be loaded ({exc}); nothing was "
-                        "installed", path=archive) from None
+        raise L10nError(f"the SentencePiece model cannot be loaded ({exc})", path=path,
+                        hint="install the package again") from None
     try:
-        ctranslate2.Translator(str(package.path / "model"), device="cpu", intra_threads=1)
+        translator = ctranslate2.Translator(str(path / "model"), device="cpu",
+                                            inter_threads=inter_threads,
+                                            intra_threads=intra_threads)
     except (RuntimeError, ValueError, OSError) as exc:
-        raise L10nError(f"the translation model cannot be loaded ({exc}); nothing was "
-                        "installed", path=archive) from None
+        raise L10nError(f"the translation model cannot be loaded ({exc})", path=path,
+                        hint="install the package again") from None
+    vocabulary = _vocabulary(path / "model")
+    if vocabulary is not None:
+        count = pieces.get_piece_size()
+        unknown = sum(1 for i in range(count) if pieces.id_to_piece(i) not in vocabulary)
+        if unknown > count / 2:
+            raise L10nError(f"the SentencePiece model does not match the translation model: "
+                            f"{unknown} of its {count} pieces are not in the model's "
+                            "vocabulary", path=path,
+                            hint="the package mixes files of different models")
+    return pieces, translator
+
+
+def _vocabulary(model: Path) -> set[str] | None:
+    """The source vocabulary CTranslate2 saved beside model.bin (None: kept inside it)."""
+    for name in ("shared_vocabulary", "source_vocabulary"):
+        try:
+            if (model / f"{name}.json").is_file():
+                words = json.loads((model / f"{name}.json").read_text(encoding="utf-8"))
+                return {w for w in words if isinstance(w, str)} if isinstance(words, list) \
+                    else set()
+            if (model / f"{name}.txt").is_file():
+                return set((model / f"{name}.txt").read_text(encoding="utf-8").splitlines())
+        except (OSError, ValueError) as exc:
+            raise L10nError(f"unreadable vocabulary {name}: {exc}", path=model) from None
+    return None
 
 
 def remove(folder: Path | None, source: str, target: str) -> list[Package]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from . import checkpoints
 from .catalog import pofile
 from .catalog.model import Entry, Provenance, Status, text_hash
 from .config import Settings
@@ -98,6 +99,7 @@ def pretranslate(settings: Settings, proposers: list[Proposer], *,
     """Propose translations for every untranslated entry of the selected PO files."""
     results = []
     for doc in find(discover(settings), names):
+        checkpoints.reached("between-documents")
         for target in doc.targets:
             if langs and target not in langs:
                 continue

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import require_corpora, write
+from support import l10n, require_corpora, temporaries, translations, write
 
 from l10n import config, project
 from l10n.catalog import pofile
@@ -23,26 +23,6 @@ from l10n.lock import WorkspaceLock
 PARAGRAPHS = ["Le ministre a reçu la délégation au siège de la coalition.",
               "La réunion a porté sur la coopération régionale et la formation.",
               "Les deux parties ont salué les efforts communs contre le terrorisme."]
-
-
-def l10n(root: Path, *args: str, crash: str | None = None, timeout: float = 120):
-    env = {k: v for k, v in os.environ.items() if k != "L10N_CRASH_AT"}
-    if crash:
-        env["L10N_CRASH_AT"] = crash
-    return subprocess.run([sys.executable, "-m", "l10n", *args], cwd=root, env=env,
-                          capture_output=True, text=True, timeout=timeout)
-
-
-def translations(root: Path) -> set[str]:
-    found = set()
-    for po in (root / "translations").rglob("*.po"):
-        catalog = pofile.read(po)  # every PO parses
-        found |= {e.msgstr for e in catalog.entries + catalog.obsolete if e.msgstr}
-    return found
-
-
-def temporaries(root: Path) -> list[Path]:
-    return [p for p in root.rglob(".*.tmp")]
 
 
 @pytest.fixture
