@@ -4,7 +4,9 @@ odd sizes and injected I/O errors."""
 from __future__ import annotations
 
 import os
+import random
 import signal
+import string
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import l10n, require_corpora, temporaries, translations, write
 
-from l10n import config, project
+from l10n import config, project, tmx
 from l10n.catalog import pofile
 from l10n.checkpoints import POINTS
 from l10n.errors import L10nError
@@ -94,22 +96,53 @@ def test_a_lock_left_by_a_killed_run_is_taken_over(translated):
     assert l10n(translated, "update").returncode == 0
 
 
+ROUNDS = 50
+
+
 def test_concurrent_commands_lose_nothing(translated):
-    """update, approve and build race each other for 25 rounds while the source changes."""
+    """A translator's pretranslate and approve race CI's update and build for 50 rounds while
+    the sources change; each round adds a sentence the translation memory knows."""
+    rng = random.Random(8)  # sentences too unlike each other for update's suggestions
+    known = {" ".join("".join(rng.choices(string.ascii_lowercase, k=6)) for _ in range(5))
+             .capitalize() + ".": f"Known sentence {n}." for n in range(ROUNDS)}
+    write(translated / "tm/known.tmx", tmx.serialize(list(known.items()), source_lang="fr",
+                                                    target_lang="en", tool_version="test"))
     sources = sorted((translated / "sources/fr").glob("*.txt"))
     before = translations(translated)
-    for round_ in range(25):
+    for round_, sentence in enumerate(known):
         path = sources[round_ % len(sources)]
-        path.write_text(path.read_text().replace("coopération", f"coopération {round_}"))
+        path.write_text(path.read_text().replace("coopération", f"coopération {round_}")
+                        + f"\n{sentence}\n")
         procs = [subprocess.Popen([sys.executable, "-m", "l10n", *args], cwd=translated,
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-                 for args in (["update"], ["approve", "--by", "test"], ["build", "--allow-partial"])]
+                 for args in (["update"], ["pretranslate", "--tm-only"],
+                              ["approve", "--by", "test"], ["build", "--allow-partial"])]
         for proc in procs:
             _, err = proc.communicate(timeout=120)
             assert proc.returncode in (0, 1), err
-    after = translations(translated)
-    assert before <= after
+    assert before <= translations(translated)
     assert temporaries(translated) == []
+    for args in (["update"], ["pretranslate", "--tm-only"]):  # what a race left undone
+        assert l10n(translated, *args).returncode == 0
+    assert set(known.values()) <= translations(translated)
+
+
+def test_the_lock_removes_only_the_leftovers_of_dead_processes(translated):
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True).stdout.strip()
+    try:
+        live = write(translated / f".l10n/.memory.json.{sleeper.pid}.abc123.tmp", "{}")
+        left = write(translated / f"translations/en/.doc0.po.{dead}.xyz789.tmp", "partial")
+        old = write(translated / "tm/.x.tmx.q1w2e3.tmp", "from an older version")
+        with WorkspaceLock(translated / ".l10n", timeout=1,
+                           clean=[translated / "translations", translated / "tm",
+                                  translated / ".l10n"]):
+            pass
+        assert live.exists() and not left.exists() and not old.exists()
+    finally:
+        sleeper.kill()
+        sleeper.wait()
 
 
 def test_names_with_spaces_and_non_latin_letters(workspace, run):
