@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,6 +80,7 @@ def write_atomic(path: Path, data: bytes, *, expected: Signature | None | bool =
         raise L10nError(f"cannot write: {exc.strerror}", path=path) from None
     try:
         with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), _mode(path))
             handle.write(data)
             handle.flush()
             if durable:
@@ -99,6 +101,17 @@ def write_atomic(path: Path, data: bytes, *, expected: Signature | None | bool =
     if durable and sync_dir:
         _fsync_dir(path.parent)
     return True
+
+
+def _mode(path: Path) -> int:
+    """The permissions a replaced file keeps; a new one gets 0o666 less the umask, as
+    open() would give (mkstemp's 0o600 would hide the file from the rest of a team)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def sync_dirs(paths: list[Path]) -> None:

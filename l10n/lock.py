@@ -26,8 +26,13 @@ class WorkspaceLock:
         self._fd: int | None = None
 
     def __enter__(self) -> WorkspaceLock:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise L10nError(f"cannot write: {exc.strerror}", path=self.path,
+                            hint="a command that changes files needs a writable workspace"
+                            ) from None
         deadline = time.monotonic() + self.timeout
         while True:
             try:

@@ -35,7 +35,9 @@ from typing import BinaryIO
 
 from .errors import L10nError
 
-MAX_BYTES = 4 * 1024**3  # unpacked size of one package; Argos packages are 50-500 MB
+MAX_BYTES = 4_000_000_000  # unpacked size of one package; Argos packages are 50-500 MB
+MAX_RATIO = 100  # unpacked / packed: models hardly compress, a zip bomb compresses 1000×
+_SMALL = 64 * 1024**2  # below this size no ratio is suspicious
 MAX_FILES = 10_000
 MAX_INDEX_BYTES = 16 * 1024**2
 TIMEOUT = 10.0  # seconds without an answer before a download gives up
@@ -180,7 +182,7 @@ def find(scan_: Scan, source: str, target: str) -> list[Package]:
 
 # -- installing from a file --------------------------------------------------------------
 
-def inspect(archive: Path) -> tuple[str, dict]:
+def inspect(archive: Path, *, max_bytes: int = MAX_BYTES) -> tuple[str, dict]:
     """Check an .argosmodel without extracting it: its top folder name and metadata."""
     try:
         handle = zipfile.ZipFile(archive)
@@ -191,7 +193,7 @@ def inspect(archive: Path) -> tuple[str, dict]:
                         hint="the file may be truncated; copy it again") from None
     with handle:
         infos = handle.infolist()
-        top = _top_folder(infos, archive)
+        top = _top_folder(infos, archive, max_bytes=max_bytes)
         names = {i.filename.rstrip("/") for i in infos}
         for needed in ("metadata.json", "sentencepiece.model", "model/model.bin"):
             if f"{top}/{needed}" not in names:
@@ -208,15 +210,21 @@ def inspect(archive: Path) -> tuple[str, dict]:
     return top, metadata
 
 
-def _top_folder(infos: list[zipfile.ZipInfo], archive: Path) -> str:
+def _top_folder(infos: list[zipfile.ZipInfo], archive: Path, *, max_bytes: int) -> str:
     if not infos:
         raise L10nError("not an Argos package: the archive is empty", path=archive)
     if len(infos) > MAX_FILES:
         raise L10nError(f"not an Argos package: {len(infos)} files inside", path=archive)
-    total = sum(i.file_size for i in infos)
-    if total > MAX_BYTES:
-        raise L10nError(f"refused: it would unpack to {total / 1024**3:.1f} GB "
-                        f"(at most {MAX_BYTES / 1024**3:.0f} GB)", path=archive)
+    total = sum(i.file_size for i in infos)  # reading stops at these sizes: they bound it
+    if total > max_bytes:
+        raise L10nError(f"refused: it would unpack to {total:,} bytes, above the limit of "
+                        f"{max_bytes:,}", path=archive,
+                        hint="raise [models] max_package_bytes in l10n.toml if it is genuine")
+    packed = archive.stat().st_size
+    if total > _SMALL and total > MAX_RATIO * packed:
+        raise L10nError(f"refused: it would unpack to {total:,} bytes from {packed:,}, "
+                        f"{total // packed:,} times its size (a zip bomb?)", path=archive,
+                        hint="translation models hardly compress; get the package again")
     tops = set()
     for info in infos:
         name = info.filename
@@ -238,9 +246,9 @@ def _top_folder(infos: list[zipfile.ZipInfo], archive: Path) -> str:
     return top
 
 
-def install(folder: Path | None, archive: Path) -> Package:
+def install(folder: Path | None, archive: Path, *, max_bytes: int = MAX_BYTES) -> Package:
     """Validate `archive` and install it, replacing any package for the same pair."""
-    top, _ = inspect(archive)
+    top, _ = inspect(archive, max_bytes=max_bytes)
     folder = resolve(folder)
     module = argos(folder)
     with _fs_errors("cannot install into the models folder", folder):
@@ -372,7 +380,7 @@ def _fs_errors(what: str, path: Path) -> Iterator[None]:
 # -- installing from an index ------------------------------------------------------------
 
 def install_from_index(folder: Path | None, *, index: str, source: str, target: str,
-                       timeout: float = TIMEOUT) -> Package:
+                       timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Package:
     """Download the newest `source`→`target` package listed in the Argos index, install it.
 
     This is the only network access in l10n, and happens only on the user's request.
@@ -406,14 +414,14 @@ def install_from_index(folder: Path | None, *, index: str, source: str, target: 
         for link in best.links:
             try:
                 with open(download, "wb") as out:
-                    _download(link, out, timeout=timeout, limit=MAX_BYTES, what="the package",
+                    _download(link, out, timeout=timeout, limit=max_bytes, what="the package",
                               hint=hint)
                 break
             except L10nError as exc:
                 failure = exc
         else:
             raise failure
-        return install(folder, download)
+        return install(folder, download, max_bytes=max_bytes)
     finally:
         download.unlink(missing_ok=True)
 

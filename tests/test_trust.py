@@ -3,6 +3,7 @@ odd sizes and injected I/O errors."""
 
 from __future__ import annotations
 
+import errno
 import os
 import random
 import signal
@@ -245,3 +246,101 @@ def test_any_source_bytes_update_or_fail_clearly(workspace, run, data):
     assert result.code in (0, 2), result.err
     if result.code == 2:
         assert result.err.startswith("l10n: error: ") and "x.txt" in result.err
+
+
+# -- read-only folders and full disks ---------------------------------------------------------
+
+def refuse_writes_under(monkeypatch, folder: Path, code: int) -> None:
+    """Creating a file or folder under `folder` fails with `code`, as on a read-only mount
+    (root ignores chmod, so the failure is injected where files are created)."""
+    real_open, real_mkdir = os.open, os.mkdir
+    inside = folder.resolve()
+
+    def guarded(path, flags, *args, **kwargs):
+        if flags & os.O_CREAT and inside in Path(os.fsdecode(path)).resolve().parents:
+            raise OSError(code, os.strerror(code), path)
+        return real_open(path, flags, *args, **kwargs)
+
+    def guarded_mkdir(path, *args, **kwargs):
+        if inside in Path(os.fsdecode(path)).resolve().parents:
+            raise OSError(code, os.strerror(code), path)
+        return real_mkdir(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", guarded)
+    monkeypatch.setattr(os, "mkdir", guarded_mkdir)
+
+
+def snapshot(folder: Path) -> dict[Path, bytes]:
+    return {p: p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("code", [errno.EROFS, errno.EACCES])
+@pytest.mark.parametrize("command, folder", [
+    (["update"], "translations"), (["pretranslate", "--tm-only"], "translations"),
+    (["build", "--allow-partial"], "build"), (["pretranslate", "--tm-only"], ".l10n")])
+def test_a_read_only_folder_is_a_clear_error_and_nothing_half_written(translated, run,
+                                                                      monkeypatch, command,
+                                                                      folder, code):
+    assert run("build", "--allow-partial", cwd=translated).code == 0
+    write(translated / "tm/more.tmx", tmx.serialize([("Nouvelle phrase.", "New sentence.")],
+                                                    source_lang="fr", target_lang="en",
+                                                    tool_version="test"))
+    for n in range(3):
+        path = translated / f"sources/fr/doc{n}.txt"
+        path.write_text(path.read_text() + "\nNouvelle phrase.\n")
+    if command[0] != "update":
+        assert run("update", cwd=translated).code == 0
+    before = snapshot(translated)
+    refuse_writes_under(monkeypatch, translated / folder, code)
+    result = run(*command, cwd=translated)
+    assert result.code == 2, result.out
+    assert result.err.startswith("l10n: error: ") and result.err.count("\n") == 1
+    assert f"cannot write: {os.strerror(code)}" in result.err and folder in result.err
+    after = snapshot(translated)
+    assert {p: after.get(p) for p in before if p.parent.name != ".l10n"} == \
+        {p: data for p, data in before.items() if p.parent.name != ".l10n"}
+    assert temporaries(translated) == []
+
+
+def test_a_disk_full_while_flushing_leaves_the_old_file(translated, run, monkeypatch):
+    change_sources(translated)
+    before = snapshot(translated / "translations")
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    result = run("update", cwd=translated)
+    assert result.code == 2 and "cannot write: No space left on device" in result.err
+    assert snapshot(translated / "translations") == before
+    assert temporaries(translated) == []
+
+
+def test_written_files_keep_their_permissions_and_new_ones_follow_the_umask(translated, run):
+    po = translated / "translations/en/doc0.po"
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert po.stat().st_mode & 0o777 == 0o666 & ~umask
+    po.chmod(0o664)  # shared with the team's group
+    change_sources(translated)
+    assert run("update", cwd=translated).code == 0
+    assert po.stat().st_mode & 0o777 == 0o664
+    assert run("build", "--allow-partial", cwd=translated).code == 0
+    assert (translated / "build/en/doc0.txt").stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+# -- sizes --------------------------------------------------------------------------------
+
+def test_a_large_catalog_updates_reports_and_checks_without_hanging(workspace):
+    """20,000 entries per PO (benchmarks/soak_sizes.py measures 200,000: linear)."""
+    rng = random.Random(1)
+    words = ["".join(rng.choices(string.ascii_lowercase, k=rng.randrange(2, 9)))
+             for _ in range(3000)]
+    write(workspace / "sources/fr/big.txt", "".join(
+        " ".join(rng.choices(words, k=8)).capitalize() + f" {n}.\n\n" for n in range(20_000)))
+    for args, code in ((["update"], 0), (["status"], 0), (["check"], 1), (["update"], 0)):
+        done = l10n(workspace, *args, timeout=300)
+        assert done.returncode == code, done.stderr
+    catalog = pofile.read(workspace / "translations/ar/big.po")
+    assert len(catalog.entries) == 20_000
+    assert "0 PO file(s) written" in done.stdout  # the rerun found nothing to do
