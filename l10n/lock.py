@@ -53,7 +53,7 @@ class WorkspaceLock:
         for folder in self.clean:
             if folder.is_dir():
                 for leftover in folder.rglob(TEMPORARY):
-                    if not _alive(_writer(leftover.name)):
+                    if not alive(_writer(leftover.name)):
                         leftover.unlink(missing_ok=True)
         return self
 
@@ -71,7 +71,7 @@ def _writer(name: str) -> int | None:
     return int(parts[1]) if len(parts) == 4 and parts[1].isdigit() else None
 
 
-def _alive(pid: int | None) -> bool:
+def alive(pid: int | None) -> bool:
     """Whether another process with this id runs (a reused id only delays a cleanup)."""
     if pid is None or pid == os.getpid():
         return False

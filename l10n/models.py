@@ -33,7 +33,9 @@ from pathlib import Path, PurePosixPath
 from types import ModuleType
 from typing import BinaryIO
 
+from . import checkpoints
 from .errors import L10nError
+from .lock import alive
 
 MAX_BYTES = 4_000_000_000  # unpacked size of one package; Argos packages are 50-500 MB
 MAX_RATIO = 100  # unpacked / packed: models hardly compress, a zip bomb compresses 1000×
@@ -257,12 +259,14 @@ def install(folder: Path | None, archive: Path, *, max_bytes: int = MAX_BYTES) -
 
 def _install(module: ModuleType, folder: Path, archive: Path, top: str) -> Package:
     folder.mkdir(parents=True, exist_ok=True)
-    staging = folder / f"{STAGING}install-{uuid.uuid4().hex[:8]}"
+    _remove_leftovers(folder)
+    staging = folder / _staging("install")
     staging.mkdir()
     try:
         _extract(archive, staging)
         fresh = _read(module, staging / top)
         _check_loads(fresh, archive)
+        checkpoints.reached("after-temp")  # unpacked and checked, not yet in place
         current = scan(folder)
         replaced = [p.path for p in find(current, fresh.source, fresh.target)]
         if (folder / top).exists() and folder / top not in replaced:
@@ -275,9 +279,27 @@ def _install(module: ModuleType, folder: Path, archive: Path, top: str) -> Packa
             for n, path in enumerate(replaced):
                 os.replace(staging / f"old-{n}", path)
             raise
+        checkpoints.reached("after-rename")
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return _read(module, folder / top)
+
+
+def _staging(what: str) -> str:
+    """A hidden work name carrying this process's id, e.g. `.l10n-install-4242-1a2b3c4d`."""
+    return f"{STAGING}{what}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+
+
+def _remove_leftovers(folder: Path) -> None:
+    """Delete what killed installs and removals left (a live one's work is kept)."""
+    for path in folder.glob(f"{STAGING}*"):
+        parts = path.name.split("-")
+        if len(parts) >= 4 and parts[2].isdigit() and parts[2] != str(os.getpid()) \
+                and not alive(int(parts[2])):
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
 
 
 def _extract(archive: Path, staging: Path) -> None:
@@ -361,7 +383,7 @@ def remove(folder: Path | None, source: str, target: str) -> list[Package]:
         raise L10nError(f"no {source}→{target} package installed", path=found.folder,
                         hint="see `l10n models list`")
     for package in gone:
-        trash = found.folder / f"{STAGING}remove-{uuid.uuid4().hex[:8]}"
+        trash = found.folder / _staging("remove")
         with _fs_errors("cannot remove the package", package.path):
             os.replace(package.path, trash)
         shutil.rmtree(trash, ignore_errors=True)
@@ -407,7 +429,7 @@ def install_from_index(folder: Path | None, *, index: str, source: str, target: 
     best = max(offers, key=lambda p: _version_key(p.package_version))
     with _fs_errors("cannot write to the models folder", folder):
         folder.mkdir(parents=True, exist_ok=True)
-    download = folder / f"{STAGING}download-{uuid.uuid4().hex[:8]}.argosmodel"
+    download = folder / f"{_staging('download')}.argosmodel"
     try:
         failure = L10nError(f"the index lists no download link for {source}→{target}",
                             path=index)

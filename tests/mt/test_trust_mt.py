@@ -266,6 +266,25 @@ def test_metadata_claiming_other_languages_is_refused(tmp_path, run, monkeypatch
             for entry in pofile.read(po).entries if entry.provenance} == {"memory"}
 
 
+@pytest.mark.parametrize("point", ["after-temp", "after-rename"])
+def test_a_killed_models_install_keeps_the_old_package_and_its_leftovers_go(point, tmp_path,
+                                                                           archives):
+    folder = tmp_path / "models"
+    env = {"L10N_MODELS_DIR": str(folder)}
+    assert l10n(tmp_path, "models", "install", str(archives["fr_en"]), env=env).returncode == 0
+    installed = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    killed = l10n(tmp_path, "models", "install", str(archives["fr_en"]), crash=point, env=env)
+    assert killed.returncode == -signal.SIGKILL
+    assert [p.name for p in folder.iterdir() if not p.name.startswith(".")] == \
+        ["translate-fr_en-0_0_1"]
+    assert {p: p.read_bytes() for p in (folder / "translate-fr_en-0_0_1").rglob("*")
+            if p.is_file()} == installed  # the old one, or the same new one
+    again = l10n(tmp_path, "models", "install", str(archives["en_ar"]), env=env)
+    assert again.returncode == 0, again.stderr
+    assert sorted(p.name for p in folder.iterdir()) == ["translate-en_ar-0_0_1",
+                                                        "translate-fr_en-0_0_1"]
+
+
 # -- no network, proven end to end -----------------------------------------------------------
 
 SITECUSTOMIZE = '''
