@@ -255,6 +255,7 @@ def test_mutated_real_tmx_files_are_read_or_refused_clearly():
         for seed in range(25):
             for mutated in mutations(data, seed):
                 outcomes[parsed_or_refused(mutated, sample.name)] += 1
+    print(f"mutated TMX through tmx.parse: {outcomes}")  # shown with pytest -s
     assert sum(outcomes.values()) == 33 * 25 * 5 and min(outcomes.values()) > 500, outcomes
 
 
@@ -286,6 +287,7 @@ def test_mutated_tmx_through_tm_import_never_leave_a_partial_copy(workspace, run
             assert temporaries(workspace) == []
             for copy in copies:
                 copy.unlink()
+    print(f"mutated TMX through tm import, by exit code: {cases}")
     assert cases[0] > 20 and cases[2] > 20, cases
 
 
@@ -345,6 +347,7 @@ def test_mutated_and_extreme_pages_update_and_build_or_fail_clearly(tmp_path, ru
             count += 1
             outcomes[updated_and_built(tmp_path / f"case{count}", run, sample.name,
                                        mutated)] += 1
+    print(f"mutated and extreme pages through update and build: {outcomes}")
     assert count == len(samples()) * (3 + 12 * 5) and min(outcomes.values()) > 20, outcomes
 
 
