@@ -25,7 +25,6 @@ import string
 import subprocess
 import sys
 import tempfile
-import time
 import zipfile
 from pathlib import Path
 
