@@ -50,7 +50,8 @@ def _locked(settings):
     """Hold the workspace lock while a command changes files."""
     from .lock import WorkspaceLock
     return WorkspaceLock(settings.state_dir, timeout=settings.lock_timeout,
-                         clean=[settings.translations_dir, settings.build_dir, settings.state_dir])
+                         clean=[settings.translations_dir, settings.build_dir,
+                                settings.tm_dir, settings.state_dir])
 
 
 def _optional_settings(workspace: Path | None):
@@ -353,14 +354,14 @@ def models_install(
     from . import config, models
     if (file is None) == (from_index is None):
         raise typer.BadParameter("give either a FILE or --from-index FROM TO")
-    settings = _optional_settings(workspace)
+    settings = _optional_settings(workspace) or config.Settings(Path.cwd())
     folder = _models_folder(settings)
     if file is not None:
-        package = models.install(folder, file)
+        package = models.install(folder, file, max_bytes=settings.max_package_bytes)
     else:
-        index = settings.models_index if settings else config.ARGOS_INDEX
-        package = models.install_from_index(folder, index=index, source=from_index[0],
-                                            target=from_index[1])
+        package = models.install_from_index(folder, index=settings.models_index,
+                                            source=from_index[0], target=from_index[1],
+                                            max_bytes=settings.max_package_bytes)
     typer.echo(f"installed {package.source}→{package.target} {package.version} "
                f"in {package.path}")
 

@@ -93,6 +93,8 @@ max_source_bytes = 20000000
 folder = ""
 # package index that `l10n models install --from-index` downloads from (only then)
 index = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
+# largest package installed, in bytes unpacked
+max_package_bytes = 4000000000
 
 [mt]
 # beam search width of machine translation (1: greedy, fastest)
@@ -135,6 +137,7 @@ class Settings:
     max_source_bytes: int = 20_000_000
     models_folder: str = ""
     models_index: str = ARGOS_INDEX
+    max_package_bytes: int = 4_000_000_000
     beam_size: int = 4
 
     def blocks(self, document: str, lang: str) -> bool:
@@ -215,7 +218,7 @@ _KNOWN = {
     "paths": {"sources", "translations", "build", "tm"},
     "workspace": {"lock_timeout", "max_source_bytes"},
     "segmentation": {"abbreviations", "no_break", "srx"},
-    "models": {"folder", "index"},
+    "models": {"folder", "index", "max_package_bytes"},
     "mt": {"beam_size"},
 }
 
@@ -283,6 +286,9 @@ def _settings(root: Path, data: dict, path: Path) -> Settings:
                                                             "[[qa.rules]]", path)),
         models_folder=str(get("models", "folder", defaults.models_folder)),
         models_index=str(get("models", "index", defaults.models_index)),
+        max_package_bytes=int(_number(get("models", "max_package_bytes",
+                                          defaults.max_package_bytes),
+                                      "[models] max_package_bytes", path)),
         beam_size=_count(get("mt", "beam_size", defaults.beam_size), "[mt] beam_size", path),
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,6 +61,8 @@ def write_atomic(path: Path, data: bytes, *, expected: Signature | None | bool =
                  durable: bool = True, sync_dir: bool = True) -> bool:
     """Write `data` to `path` through a flushed temporary file and a rename.
 
+    The temporary file is named `.<name>.<pid>.<random>.tmp`, so the leftovers of a
+    killed process can be told from a live one's (see `lock`).
     `expected` is the signature the file had when its content was read (None: it did not
     exist). If the file changed since, nothing is written and False is returned, so the
     caller can merge again instead of overwriting someone's save. `True` skips the check.
@@ -71,7 +74,8 @@ def write_atomic(path: Path, data: bytes, *, expected: Signature | None | bool =
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         checkpoints.reached("before-temp")
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp",
+                                   dir=path.parent)
     except OSError as exc:
         raise L10nError(f"cannot write: {exc.strerror}", path=path) from None
     try:
@@ -100,10 +104,11 @@ def write_atomic(path: Path, data: bytes, *, expected: Signature | None | bool =
 
 
 def _mode(path: Path) -> int:
-    """The permissions `path` has, or those a new file gets under the current umask."""
+    """The permissions a replaced file keeps; a new one gets 0o666 less the umask, as
+    open() would give (mkstemp's 0o600 would hide the file from the rest of a team)."""
     try:
-        return os.stat(path).st_mode & 0o7777
-    except FileNotFoundError:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask

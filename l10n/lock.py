@@ -2,7 +2,8 @@
 
 The operating system releases the lock when its process dies, so a lock left by a
 killed run is never stale. Temporary files a killed run left behind are removed once
-the lock is held, since no other l10n process can be writing them.
+the lock is held; their names carry the writer's process id, so the temporary file of a
+command that takes no lock (`check` refreshing a cache) is left to finish.
 """
 
 from __future__ import annotations
@@ -25,8 +26,13 @@ class WorkspaceLock:
         self._fd: int | None = None
 
     def __enter__(self) -> WorkspaceLock:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise L10nError(f"cannot write: {exc.strerror}", path=self.path,
+                            hint="a command that changes files needs a writable workspace"
+                            ) from None
         deadline = time.monotonic() + self.timeout
         while True:
             try:
@@ -47,7 +53,8 @@ class WorkspaceLock:
         for folder in self.clean:
             if folder.is_dir():
                 for leftover in folder.rglob(TEMPORARY):
-                    leftover.unlink(missing_ok=True)
+                    if not alive(_writer(leftover.name)):
+                        leftover.unlink(missing_ok=True)
         return self
 
     def __exit__(self, *exc) -> None:
@@ -56,3 +63,22 @@ class WorkspaceLock:
             fcntl.flock(self._fd, fcntl.LOCK_UN)
             os.close(self._fd)
             self._fd = None
+
+
+def _writer(name: str) -> int | None:
+    """The process id in a temporary file's name: `.<name>.<pid>.<random>.tmp`."""
+    parts = name.rsplit(".", 3)
+    return int(parts[1]) if len(parts) == 4 and parts[1].isdigit() else None
+
+
+def alive(pid: int | None) -> bool:
+    """Whether another process with this id runs (a reused id only delays a cleanup)."""
+    if pid is None or pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -513,8 +513,24 @@ def _read_index(path: Path) -> dict[str, dict]:
     fresh = isinstance(saved, dict) and saved.get("version") == code_fingerprint() and \
         saved.get("format") == _INDEX_FORMAT and isinstance(saved.get("files"), dict)
     return {rel: record for rel, record in saved["files"].items()
-            if isinstance(record, dict) and isinstance(record.get("signature"), list)
-            and (_PO_KEYS <= record.keys() or "units" in record)} if fresh else {}
+            if _well_formed(record)} if fresh else {}
+
+
+def _well_formed(record: object) -> bool:
+    """Whether an index record has the shape `load` writes (else its file is read again)."""
+    if not isinstance(record, dict) or not isinstance(record.get("signature"), list):
+        return False
+    if "units" in record:
+        return isinstance(record["units"], list) and all(map(_text_pairs, record["units"]))
+    return _PO_KEYS <= record.keys() and isinstance(record["document"], str) and \
+        isinstance(record["target"], str) and isinstance(record["source"], (str, type(None))) \
+        and _text_pairs(record["entries"])
+
+
+def _text_pairs(items: object) -> bool:
+    return isinstance(items, list) and all(
+        isinstance(item, list) and len(item) == 2 and all(isinstance(x, str) for x in item)
+        for item in items)
 
 
 def _memory_files(settings: Settings) -> list[Path]:

@@ -33,14 +33,19 @@ from pathlib import Path, PurePosixPath
 from types import ModuleType
 from typing import BinaryIO
 
+from . import checkpoints
 from .errors import L10nError
+from .lock import alive
 
-MAX_BYTES = 4 * 1024**3  # unpacked size of one package; Argos packages are 50-500 MB
+MAX_BYTES = 4_000_000_000  # unpacked size of one package; Argos packages are 50-500 MB
+MAX_RATIO = 100  # unpacked / packed: models hardly compress, a zip bomb compresses 1000×
+_SMALL = 64 * 1024**2  # below this size no ratio is suspicious
 MAX_FILES = 10_000
 MAX_INDEX_BYTES = 16 * 1024**2
 TIMEOUT = 10.0  # seconds without an answer before a download gives up
 STAGING = ".l10n-"  # hidden work folders and files inside the models folder
 _CODE = re.compile(r"[a-z]{2,3}(?:[_-][A-Za-z0-9]+)?")
+_NAMED_PAIR = re.compile(r"translate-([a-z]{2,3})_([a-z]{2,3})(?:-|\Z)")  # Argos's names
 _OFFLINE_HINT = ("to install without network, copy the package file (e.g. translate-{0}_{1}"
                  ".argosmodel) from a machine with internet access and run "
                  "`l10n models install FILE`")
@@ -146,7 +151,7 @@ def _read(module: ModuleType, path: Path) -> Package:
     except (ValueError, OSError) as exc:  # JSONDecodeError is a ValueError
         raise L10nError(f"unreadable metadata.json: {exc}", path=path) from None
     _check_metadata({"type": pkg.type, "from_code": pkg.from_code, "to_code": pkg.to_code},
-                    path)
+                    path, folder=path.name)
     for needed in ("sentencepiece.model", "model/model.bin"):
         if not (path / needed).is_file():
             raise L10nError(f"no {needed}", path=path)
@@ -155,7 +160,7 @@ def _read(module: ModuleType, path: Path) -> Package:
                    str(pkg.target_prefix or ""))
 
 
-def _check_metadata(metadata: object, where: Path) -> None:
+def _check_metadata(metadata: object, where: Path, *, folder: str) -> None:
     if not isinstance(metadata, dict):
         raise L10nError("metadata.json is not a JSON object", path=where)
     kind = metadata.get("type", "translate")
@@ -165,6 +170,12 @@ def _check_metadata(metadata: object, where: Path) -> None:
         code = metadata.get(key)
         if not isinstance(code, str) or not _CODE.fullmatch(code):
             raise L10nError(f"metadata.json has no valid {key} (got {code!r})", path=where)
+    named = _NAMED_PAIR.match(folder)
+    claimed = (metadata["from_code"], metadata["to_code"])
+    if named and named.groups() != claimed:
+        raise L10nError(f"the package folder {folder!r} is named for {'→'.join(named.groups())}"
+                        f" but its metadata.json says {'→'.join(claimed)}", path=where,
+                        hint="the package mixes files of different models")
 
 
 def find(scan_: Scan, source: str, target: str) -> list[Package]:
@@ -173,7 +184,7 @@ def find(scan_: Scan, source: str, target: str) -> list[Package]:
 
 # -- installing from a file --------------------------------------------------------------
 
-def inspect(archive: Path) -> tuple[str, dict]:
+def inspect(archive: Path, *, max_bytes: int = MAX_BYTES) -> tuple[str, dict]:
     """Check an .argosmodel without extracting it: its top folder name and metadata."""
     try:
         handle = zipfile.ZipFile(archive)
@@ -184,7 +195,7 @@ def inspect(archive: Path) -> tuple[str, dict]:
                         hint="the file may be truncated; copy it again") from None
     with handle:
         infos = handle.infolist()
-        top = _top_folder(infos, archive)
+        top = _top_folder(infos, archive, max_bytes=max_bytes)
         names = {i.filename.rstrip("/") for i in infos}
         for needed in ("metadata.json", "sentencepiece.model", "model/model.bin"):
             if f"{top}/{needed}" not in names:
@@ -197,19 +208,25 @@ def inspect(archive: Path) -> tuple[str, dict]:
                             hint="copy the file again") from None
         except ValueError as exc:
             raise L10nError(f"metadata.json is not valid JSON: {exc}", path=archive) from None
-    _check_metadata(metadata, archive)
+    _check_metadata(metadata, archive, folder=top)
     return top, metadata
 
 
-def _top_folder(infos: list[zipfile.ZipInfo], archive: Path) -> str:
+def _top_folder(infos: list[zipfile.ZipInfo], archive: Path, *, max_bytes: int) -> str:
     if not infos:
         raise L10nError("not an Argos package: the archive is empty", path=archive)
     if len(infos) > MAX_FILES:
         raise L10nError(f"not an Argos package: {len(infos)} files inside", path=archive)
-    total = sum(i.file_size for i in infos)
-    if total > MAX_BYTES:
-        raise L10nError(f"refused: it would unpack to {total / 1024**3:.1f} GB "
-                        f"(at most {MAX_BYTES / 1024**3:.0f} GB)", path=archive)
+    total = sum(i.file_size for i in infos)  # reading stops at these sizes: they bound it
+    if total > max_bytes:
+        raise L10nError(f"refused: it would unpack to {total:,} bytes, above the limit of "
+                        f"{max_bytes:,}", path=archive,
+                        hint="raise [models] max_package_bytes in l10n.toml if it is genuine")
+    packed = archive.stat().st_size
+    if total > _SMALL and total > MAX_RATIO * packed:
+        raise L10nError(f"refused: it would unpack to {total:,} bytes from {packed:,}, "
+                        f"{total // packed:,} times its size (a zip bomb?)", path=archive,
+                        hint="translation models hardly compress; get the package again")
     tops = set()
     for info in infos:
         name = info.filename
@@ -231,9 +248,9 @@ def _top_folder(infos: list[zipfile.ZipInfo], archive: Path) -> str:
     return top
 
 
-def install(folder: Path | None, archive: Path) -> Package:
+def install(folder: Path | None, archive: Path, *, max_bytes: int = MAX_BYTES) -> Package:
     """Validate `archive` and install it, replacing any package for the same pair."""
-    top, _ = inspect(archive)
+    top, _ = inspect(archive, max_bytes=max_bytes)
     folder = resolve(folder)
     module = argos(folder)
     with _fs_errors("cannot install into the models folder", folder):
@@ -242,12 +259,14 @@ def install(folder: Path | None, archive: Path) -> Package:
 
 def _install(module: ModuleType, folder: Path, archive: Path, top: str) -> Package:
     folder.mkdir(parents=True, exist_ok=True)
-    staging = folder / f"{STAGING}install-{uuid.uuid4().hex[:8]}"
+    _remove_leftovers(folder)
+    staging = folder / _staging("install")
     staging.mkdir()
     try:
         _extract(archive, staging)
         fresh = _read(module, staging / top)
         _check_loads(fresh, archive)
+        checkpoints.reached("after-temp")  # unpacked and checked, not yet in place
         current = scan(folder)
         replaced = [p.path for p in find(current, fresh.source, fresh.target)]
         if (folder / top).exists() and folder / top not in replaced:
@@ -260,9 +279,27 @@ def _install(module: ModuleType, folder: Path, archive: Path, top: str) -> Packa
             for n, path in enumerate(replaced):
                 os.replace(staging / f"old-{n}", path)
             raise
+        checkpoints.reached("after-rename")
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return _read(module, folder / top)
+
+
+def _staging(what: str) -> str:
+    """A hidden work name carrying this process's id, e.g. `.l10n-install-4242-1a2b3c4d`."""
+    return f"{STAGING}{what}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+
+
+def _remove_leftovers(folder: Path) -> None:
+    """Delete what killed installs and removals left (a live one's work is kept)."""
+    for path in folder.glob(f"{STAGING}*"):
+        parts = path.name.split("-")
+        if len(parts) >= 4 and parts[2].isdigit() and parts[2] != str(os.getpid()) \
+                and not alive(int(parts[2])):
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
 
 
 def _extract(archive: Path, staging: Path) -> None:
@@ -285,20 +322,57 @@ def _extract(archive: Path, staging: Path) -> None:
 
 
 def _check_loads(package: Package, archive: Path) -> None:
-    """Load the SentencePiece and CTranslate2 models once: a broken file fails here."""
+    """Load the package once: a broken or mismatched file fails here, not at first use."""
+    try:
+        load(package.path, inter_threads=1, intra_threads=1)
+    except L10nError as exc:
+        raise L10nError(f"{exc.message}; nothing was installed", path=archive) from None
+
+
+def load(path: Path, *, inter_threads: int, intra_threads: int) -> tuple[object, object]:
+    """The SentencePiece processor and CTranslate2 translator of the package at `path`,
+    checked to belong together (most pieces of one are words of the other)."""
     import ctranslate2
     import sentencepiece
 
     try:
-        sentencepiece.SentencePieceProcessor(model_file=str(package.path / "sentencepiece.model"))
+        pieces = sentencepiece.SentencePieceProcessor(
+            model_file=str(path / "sentencepiece.model"))
     except (RuntimeError, OSError) as exc:
-        raise L10nError(f"the SentencePiece model cannot be loaded ({exc}); nothing was "
-                        "installed", path=archive) from None
+        raise L10nError(f"the SentencePiece model cannot be loaded ({exc})", path=path,
+                        hint="install the package again") from None
     try:
-        ctranslate2.Translator(str(package.path / "model"), device="cpu", intra_threads=1)
+        translator = ctranslate2.Translator(str(path / "model"), device="cpu",
+                                            inter_threads=inter_threads,
+                                            intra_threads=intra_threads)
     except (RuntimeError, ValueError, OSError) as exc:
-        raise L10nError(f"the translation model cannot be loaded ({exc}); nothing was "
-                        "installed", path=archive) from None
+        raise L10nError(f"the translation model cannot be loaded ({exc})", path=path,
+                        hint="install the package again") from None
+    vocabulary = _vocabulary(path / "model")
+    if vocabulary is not None:
+        count = pieces.get_piece_size()
+        unknown = sum(1 for i in range(count) if pieces.id_to_piece(i) not in vocabulary)
+        if unknown > count / 2:
+            raise L10nError(f"the SentencePiece model does not match the translation model: "
+                            f"{unknown} of its {count} pieces are not in the model's "
+                            "vocabulary", path=path,
+                            hint="the package mixes files of different models")
+    return pieces, translator
+
+
+def _vocabulary(model: Path) -> set[str] | None:
+    """The source vocabulary CTranslate2 saved beside model.bin (None: kept inside it)."""
+    for name in ("shared_vocabulary", "source_vocabulary"):
+        try:
+            if (model / f"{name}.json").is_file():
+                words = json.loads((model / f"{name}.json").read_text(encoding="utf-8"))
+                return {w for w in words if isinstance(w, str)} if isinstance(words, list) \
+                    else set()
+            if (model / f"{name}.txt").is_file():
+                return set((model / f"{name}.txt").read_text(encoding="utf-8").splitlines())
+        except (OSError, ValueError) as exc:
+            raise L10nError(f"unreadable vocabulary {name}: {exc}", path=model) from None
+    return None
 
 
 def remove(folder: Path | None, source: str, target: str) -> list[Package]:
@@ -309,7 +383,7 @@ def remove(folder: Path | None, source: str, target: str) -> list[Package]:
         raise L10nError(f"no {source}→{target} package installed", path=found.folder,
                         hint="see `l10n models list`")
     for package in gone:
-        trash = found.folder / f"{STAGING}remove-{uuid.uuid4().hex[:8]}"
+        trash = found.folder / _staging("remove")
         with _fs_errors("cannot remove the package", package.path):
             os.replace(package.path, trash)
         shutil.rmtree(trash, ignore_errors=True)
@@ -328,7 +402,7 @@ def _fs_errors(what: str, path: Path) -> Iterator[None]:
 # -- installing from an index ------------------------------------------------------------
 
 def install_from_index(folder: Path | None, *, index: str, source: str, target: str,
-                       timeout: float = TIMEOUT) -> Package:
+                       timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Package:
     """Download the newest `source`→`target` package listed in the Argos index, install it.
 
     This is the only network access in l10n, and happens only on the user's request.
@@ -355,21 +429,21 @@ def install_from_index(folder: Path | None, *, index: str, source: str, target: 
     best = max(offers, key=lambda p: _version_key(p.package_version))
     with _fs_errors("cannot write to the models folder", folder):
         folder.mkdir(parents=True, exist_ok=True)
-    download = folder / f"{STAGING}download-{uuid.uuid4().hex[:8]}.argosmodel"
+    download = folder / f"{_staging('download')}.argosmodel"
     try:
         failure = L10nError(f"the index lists no download link for {source}→{target}",
                             path=index)
         for link in best.links:
             try:
                 with open(download, "wb") as out:
-                    _download(link, out, timeout=timeout, limit=MAX_BYTES, what="the package",
+                    _download(link, out, timeout=timeout, limit=max_bytes, what="the package",
                               hint=hint)
                 break
             except L10nError as exc:
                 failure = exc
         else:
             raise failure
-        return install(folder, download)
+        return install(folder, download, max_bytes=max_bytes)
     finally:
         download.unlink(missing_ok=True)
 

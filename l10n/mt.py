@@ -18,15 +18,15 @@ import re
 import sqlite3
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from . import masking
 from .errors import L10nError
 from .glossary import Glossary
-from .models import Package
+from .models import Package, load
 
 PIVOT = "en"
 ENGINE = "argos"
@@ -55,18 +55,12 @@ class Model:
     """One package loaded: its SentencePiece model and a CTranslate2 translator."""
 
     def __init__(self, package: Package, options: Options) -> None:
-        import ctranslate2
-        import sentencepiece
-
         self.package = package
         self.options = options
-        self._sp = sentencepiece.SentencePieceProcessor(
-            model_file=str(package.path / "sentencepiece.model"))
         # Parallel batches on one thread each beat one batch on many threads on few cores.
         replicas = _replicas(options.threads)
-        self._translator = ctranslate2.Translator(
-            str(package.path / "model"), device="cpu", inter_threads=replicas,
-            intra_threads=max(1, options.threads // replicas))
+        self._sp, self._translator = load(package.path, inter_threads=replicas,
+                                          intra_threads=max(1, options.threads // replicas))
         self._replicas = replicas
 
     def translate(self, texts: list[str]) -> list[str]:
@@ -114,47 +108,57 @@ def model_key(package: Package, options: Options) -> str:
     return digest.hexdigest()[:32]
 
 
+_CORRUPT = ("SQLITE_CORRUPT", "SQLITE_NOTADB")  # errors that deleting the cache cures
+_T = TypeVar("_T")
+
+
 class Cache:
     """Model outputs by model key and input text, in an SQLite file under .l10n/.
 
     SQLite gives atomic, concurrent-safe updates of a growing table, which rewriting a
-    whole file per batch would not. Deleting the file only means translating again.
+    whole file per batch would not. Deleting the file only means translating again, so a
+    corrupt one (a disk fault, a copy cut short) is deleted and started afresh.
     """
 
     def __init__(self, path: Path) -> None:
         self.path = path
 
     def get(self, model: str, texts: list[str]) -> dict[str, str]:
-        found: dict[str, str] = {}
-        with self._session() as connection:
+        def select(connection: sqlite3.Connection) -> dict[str, str]:
+            found: dict[str, str] = {}
             for first in range(0, len(texts), 500):
                 chunk = texts[first:first + 500]
                 found.update(connection.execute(
                     f"SELECT source, target FROM mt WHERE model = ? AND source IN "
                     f"({','.join('?' * len(chunk))})", [model, *chunk]))
-        return found
+            return found
+        return self._run(select)
 
     def put(self, model: str, pairs: list[tuple[str, str]]) -> None:
-        with self._session() as connection:
-            connection.executemany("INSERT OR REPLACE INTO mt VALUES (?, ?, ?)",
-                                   [(model, s, t) for s, t in pairs])
+        self._run(lambda connection: connection.executemany(
+            "INSERT OR REPLACE INTO mt VALUES (?, ?, ?)", [(model, s, t) for s, t in pairs]))
 
-    @contextmanager
-    def _session(self) -> Iterator[sqlite3.Connection]:
-        """A connection committed and closed on leaving; SQLite failures said plainly."""
+    def _run(self, work: Callable[[sqlite3.Connection], _T], *, afresh: bool = False) -> _T:
+        """`work` on a connection, committed; SQLite failures said plainly."""
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(self.path, timeout=30)
             try:
                 connection.execute("CREATE TABLE IF NOT EXISTS mt (model TEXT, source TEXT, "
                                    "target TEXT, PRIMARY KEY (model, source)) WITHOUT ROWID")
-                yield connection
+                result = work(connection)
                 connection.commit()
+                return result
             finally:
                 connection.close()
         except sqlite3.Error as exc:
-            raise L10nError(f"the translation cache is unusable: {exc}", path=self.path,
-                            hint="delete it; it only saves time") from None
+            if afresh or getattr(exc, "sqlite_errorname", "") not in _CORRUPT:
+                raise L10nError(f"the translation cache is unusable: {exc}", path=self.path,
+                                hint="delete it; it only saves time") from None
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        return self._run(work, afresh=True)
+
 
 
 @dataclass

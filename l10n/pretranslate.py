@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from . import checkpoints
 from .catalog import pofile
 from .catalog.model import Entry, Provenance, Status, text_hash
 from .config import Settings
@@ -97,7 +98,11 @@ def pretranslate(settings: Settings, proposers: list[Proposer], *,
     """Propose translations for every untranslated entry of the selected PO files."""
     results = []
     guard = WriteGuard(settings.root)
+    previous = None
     for doc, target in select(discover(settings), names=names, langs=langs):
+        if doc is not previous:
+            checkpoints.reached("between-documents")
+            previous = doc
         po = guard(doc.po_path(settings, target))
         if not po.exists():
             results.append(Filled(po, skipped="no PO file yet: run `l10n update`"))

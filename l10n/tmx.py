@@ -52,7 +52,8 @@ def parse(data: bytes, path: Path | str) -> Tmx:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        raise L10nError(f"not well-formed XML: {exc.msg}", path=path,
+        reason = re.sub(r", line \d+, column \d+$", "", (exc.msg or "").split("\n")[0])
+        raise L10nError(f"not well-formed XML: {reason}", path=path,
                         line=exc.lineno or None) from None
     dtd = root.getroottree().docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):

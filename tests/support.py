@@ -83,3 +83,29 @@ def run_isolated(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.Compl
             if not k.startswith(("XDG_", "ARGOS_", "L10N_")) and k != "HOME"}
     return subprocess.run([sys.executable, "-c", _NO_NETWORK, *args], cwd=cwd,
                           env={**base, **env}, capture_output=True, text=True, timeout=120)
+
+
+def l10n(root: Path, *args: str, crash: str | None = None, env: dict[str, str] | None = None,
+         timeout: float = 120) -> subprocess.CompletedProcess:
+    """`l10n ARGS` in a subprocess; `crash` sets L10N_CRASH_AT (see l10n.checkpoints)."""
+    base = {k: v for k, v in os.environ.items() if k != "L10N_CRASH_AT"}
+    if crash:
+        base["L10N_CRASH_AT"] = crash
+    return subprocess.run([sys.executable, "-m", "l10n", *args], cwd=root,
+                          env={**base, **(env or {})}, capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def translations(root: Path) -> set[str]:
+    """Every non-empty msgstr of the workspace's PO files (each must parse)."""
+    from l10n.catalog import pofile
+    found = set()
+    for po in (root / "translations").rglob("*.po"):
+        catalog = pofile.read(po)
+        found |= {e.msgstr for e in catalog.entries + catalog.obsolete if e.msgstr}
+    return found
+
+
+def temporaries(root: Path) -> list[Path]:
+    """write_atomic's temporary files anywhere in the workspace."""
+    return sorted(root.rglob(".*.tmp"))

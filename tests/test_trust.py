@@ -3,8 +3,11 @@ odd sizes and injected I/O errors."""
 
 from __future__ import annotations
 
+import errno
 import os
+import random
 import signal
+import string
 import subprocess
 import sys
 from pathlib import Path
@@ -12,9 +15,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import require_corpora, write
+from support import l10n, require_corpora, temporaries, translations, write
 
-from l10n import config, project
+from l10n import config, project, tmx
 from l10n.catalog import pofile
 from l10n.checkpoints import POINTS
 from l10n.errors import L10nError
@@ -23,26 +26,6 @@ from l10n.lock import WorkspaceLock
 PARAGRAPHS = ["Le ministre a reçu la délégation au siège de la coalition.",
               "La réunion a porté sur la coopération régionale et la formation.",
               "Les deux parties ont salué les efforts communs contre le terrorisme."]
-
-
-def l10n(root: Path, *args: str, crash: str | None = None, timeout: float = 120):
-    env = {k: v for k, v in os.environ.items() if k != "L10N_CRASH_AT"}
-    if crash:
-        env["L10N_CRASH_AT"] = crash
-    return subprocess.run([sys.executable, "-m", "l10n", *args], cwd=root, env=env,
-                          capture_output=True, text=True, timeout=timeout)
-
-
-def translations(root: Path) -> set[str]:
-    found = set()
-    for po in (root / "translations").rglob("*.po"):
-        catalog = pofile.read(po)  # every PO parses
-        found |= {e.msgstr for e in catalog.entries + catalog.obsolete if e.msgstr}
-    return found
-
-
-def temporaries(root: Path) -> list[Path]:
-    return [p for p in root.rglob(".*.tmp")]
 
 
 @pytest.fixture
@@ -114,22 +97,53 @@ def test_a_lock_left_by_a_killed_run_is_taken_over(translated):
     assert l10n(translated, "update").returncode == 0
 
 
+ROUNDS = 50
+
+
 def test_concurrent_commands_lose_nothing(translated):
-    """update, approve and build race each other for 25 rounds while the source changes."""
+    """A translator's pretranslate and approve race CI's update and build for 50 rounds while
+    the sources change; each round adds a sentence the translation memory knows."""
+    rng = random.Random(8)  # sentences too unlike each other for update's suggestions
+    known = {" ".join("".join(rng.choices(string.ascii_lowercase, k=6)) for _ in range(5))
+             .capitalize() + ".": f"Known sentence {n}." for n in range(ROUNDS)}
+    write(translated / "tm/known.tmx", tmx.serialize(list(known.items()), source_lang="fr",
+                                                    target_lang="en", tool_version="test"))
     sources = sorted((translated / "sources/fr").glob("*.txt"))
     before = translations(translated)
-    for round_ in range(25):
+    for round_, sentence in enumerate(known):
         path = sources[round_ % len(sources)]
-        path.write_text(path.read_text().replace("coopération", f"coopération {round_}"))
+        path.write_text(path.read_text().replace("coopération", f"coopération {round_}")
+                        + f"\n{sentence}\n")
         procs = [subprocess.Popen([sys.executable, "-m", "l10n", *args], cwd=translated,
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-                 for args in (["update"], ["approve", "--by", "test"], ["build", "--allow-partial"])]
+                 for args in (["update"], ["pretranslate", "--tm-only"],
+                              ["approve", "--by", "test"], ["build", "--allow-partial"])]
         for proc in procs:
             _, err = proc.communicate(timeout=120)
             assert proc.returncode in (0, 1), err
-    after = translations(translated)
-    assert before <= after
+    assert before <= translations(translated)
     assert temporaries(translated) == []
+    for args in (["update"], ["pretranslate", "--tm-only"]):  # what a race left undone
+        assert l10n(translated, *args).returncode == 0
+    assert set(known.values()) <= translations(translated)
+
+
+def test_the_lock_removes_only_the_leftovers_of_dead_processes(translated):
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True).stdout.strip()
+    try:
+        live = write(translated / f".l10n/.memory.json.{sleeper.pid}.abc123.tmp", "{}")
+        left = write(translated / f"translations/en/.doc0.po.{dead}.xyz789.tmp", "partial")
+        old = write(translated / "tm/.x.tmx.q1w2e3.tmp", "from an older version")
+        with WorkspaceLock(translated / ".l10n", timeout=1,
+                           clean=[translated / "translations", translated / "tm",
+                                  translated / ".l10n"]):
+            pass
+        assert live.exists() and not left.exists() and not old.exists()
+    finally:
+        sleeper.kill()
+        sleeper.wait()
 
 
 def test_names_with_spaces_and_non_latin_letters(workspace, run):
@@ -232,3 +246,101 @@ def test_any_source_bytes_update_or_fail_clearly(workspace, run, data):
     assert result.code in (0, 2), result.err
     if result.code == 2:
         assert result.err.startswith("l10n: error: ") and "x.txt" in result.err
+
+
+# -- read-only folders and full disks ---------------------------------------------------------
+
+def refuse_writes_under(monkeypatch, folder: Path, code: int) -> None:
+    """Creating a file or folder under `folder` fails with `code`, as on a read-only mount
+    (root ignores chmod, so the failure is injected where files are created)."""
+    real_open, real_mkdir = os.open, os.mkdir
+    inside = folder.resolve()
+
+    def guarded(path, flags, *args, **kwargs):
+        if flags & os.O_CREAT and inside in Path(os.fsdecode(path)).resolve().parents:
+            raise OSError(code, os.strerror(code), path)
+        return real_open(path, flags, *args, **kwargs)
+
+    def guarded_mkdir(path, *args, **kwargs):
+        if inside in Path(os.fsdecode(path)).resolve().parents:
+            raise OSError(code, os.strerror(code), path)
+        return real_mkdir(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", guarded)
+    monkeypatch.setattr(os, "mkdir", guarded_mkdir)
+
+
+def snapshot(folder: Path) -> dict[Path, bytes]:
+    return {p: p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("code", [errno.EROFS, errno.EACCES])
+@pytest.mark.parametrize("command, folder", [
+    (["update"], "translations"), (["pretranslate", "--tm-only"], "translations"),
+    (["build", "--allow-partial"], "build"), (["pretranslate", "--tm-only"], ".l10n")])
+def test_a_read_only_folder_is_a_clear_error_and_nothing_half_written(translated, run,
+                                                                      monkeypatch, command,
+                                                                      folder, code):
+    assert run("build", "--allow-partial", cwd=translated).code == 0
+    write(translated / "tm/more.tmx", tmx.serialize([("Nouvelle phrase.", "New sentence.")],
+                                                    source_lang="fr", target_lang="en",
+                                                    tool_version="test"))
+    for n in range(3):
+        path = translated / f"sources/fr/doc{n}.txt"
+        path.write_text(path.read_text() + "\nNouvelle phrase.\n")
+    if command[0] != "update":
+        assert run("update", cwd=translated).code == 0
+    before = snapshot(translated)
+    refuse_writes_under(monkeypatch, translated / folder, code)
+    result = run(*command, cwd=translated)
+    assert result.code == 2, result.out
+    assert result.err.startswith("l10n: error: ") and result.err.count("\n") == 1
+    assert f"cannot write: {os.strerror(code)}" in result.err and folder in result.err
+    after = snapshot(translated)
+    assert {p: after.get(p) for p in before if p.parent.name != ".l10n"} == \
+        {p: data for p, data in before.items() if p.parent.name != ".l10n"}
+    assert temporaries(translated) == []
+
+
+def test_a_disk_full_while_flushing_leaves_the_old_file(translated, run, monkeypatch):
+    change_sources(translated)
+    before = snapshot(translated / "translations")
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    result = run("update", cwd=translated)
+    assert result.code == 2 and "cannot write: No space left on device" in result.err
+    assert snapshot(translated / "translations") == before
+    assert temporaries(translated) == []
+
+
+def test_written_files_keep_their_permissions_and_new_ones_follow_the_umask(translated, run):
+    po = translated / "translations/en/doc0.po"
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert po.stat().st_mode & 0o777 == 0o666 & ~umask
+    po.chmod(0o664)  # shared with the team's group
+    change_sources(translated)
+    assert run("update", cwd=translated).code == 0
+    assert po.stat().st_mode & 0o777 == 0o664
+    assert run("build", "--allow-partial", cwd=translated).code == 0
+    assert (translated / "build/en/doc0.txt").stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+# -- sizes --------------------------------------------------------------------------------
+
+def test_a_large_catalog_updates_reports_and_checks_without_hanging(workspace):
+    """20,000 entries per PO (benchmarks/soak_sizes.py measures 200,000: linear)."""
+    rng = random.Random(1)
+    words = ["".join(rng.choices(string.ascii_lowercase, k=rng.randrange(2, 9)))
+             for _ in range(3000)]
+    write(workspace / "sources/fr/big.txt", "".join(
+        " ".join(rng.choices(words, k=8)).capitalize() + f" {n}.\n\n" for n in range(20_000)))
+    for args, code in ((["update"], 0), (["status"], 0), (["check"], 1), (["update"], 0)):
+        done = l10n(workspace, *args, timeout=300)
+        assert done.returncode == code, done.stderr
+    catalog = pofile.read(workspace / "translations/ar/big.po")
+    assert len(catalog.entries) == 20_000
+    assert "0 PO file(s) written" in done.stdout  # the rerun found nothing to do

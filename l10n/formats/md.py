@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 EXTENSIONS = (".md", ".markdown")
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(?:.*\r?\n)*?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)")
-_LINE = re.compile(r"[^\n]*\n|[^\n]+")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")  # line ends as markdown-it reads them
 _HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]+(.*?))??(?:[ \t]+#+)?[ \t]*\r?\n?\Z")
 _BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")

@@ -183,12 +183,18 @@ def test_translate_refuses_what_it_cannot_do(run, workspace, models_dir, monkeyp
                           "install`)\n")
 
 
-def test_an_unusable_cache_is_a_clear_error(workspace, run, models_env):
+def test_a_corrupt_cache_is_started_afresh_an_unusable_one_is_a_clear_error(
+        workspace, run, models_env):
     write(workspace / "sources/fr/a.txt", DOC)
     run("update", cwd=workspace)
-    write(workspace / ".l10n/mt-cache.sqlite3", b"not a database, some other file" * 100)
-    result = run("pretranslate", cwd=workspace)
+    cache = write(workspace / ".l10n/mt-cache.sqlite3", b"not a database, some other file" * 100)
+    result = run("pretranslate", "--lang", "en", cwd=workspace)
+    assert result.code == 0, result.err
+    assert "machine translation: 3 sentence(s) decoded, 0 from the cache" in result.out
+    assert cache.read_bytes().startswith(b"SQLite format 3")
+    cache.unlink()
+    cache.mkdir()  # not a file at all: deleting it is not the tool's call
+    result = run("pretranslate", "--lang", "ar", cwd=workspace)
     assert result.code == 2
-    assert result.err == (f"l10n: error: {workspace / '.l10n/mt-cache.sqlite3'}: the "
-                          "translation cache is unusable: file is not a database (delete it;"
-                          " it only saves time)\n")
+    assert result.err == (f"l10n: error: {cache}: the translation cache is unusable: unable "
+                          "to open database file (delete it; it only saves time)\n")

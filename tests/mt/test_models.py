@@ -142,9 +142,11 @@ def test_bad_archives_are_refused_with_one_line_and_leave_nothing(case, run, arc
 
 def test_absurd_size_is_refused_before_unpacking(run, archives, tmp_path, monkeypatch):
     monkeypatch.setenv("L10N_MODELS_DIR", str(tmp_path / "models"))
-    monkeypatch.setattr(models, "MAX_BYTES", 1024**2)
+    write(tmp_path / "l10n.toml", "[models]\nmax_package_bytes = 1000000\n")
     result = run("models", "install", archives["fr_en"], cwd=tmp_path)
-    assert result.code == 2 and "refused: it would unpack to 0.0 GB" in result.err
+    assert result.code == 2
+    assert "above the limit of 1,000,000 (raise [models] max_package_bytes in l10n.toml" \
+        in result.err
     assert listing(tmp_path / "models") == []
 
 
