@@ -143,7 +143,8 @@ def update(workspace: Workspace = None, doc: Docs = None,
     from . import project, report
     settings = _settings(workspace)
     with contextlib.nullcontext() if check else _locked(settings):  # --check writes nothing
-        result = project.update(settings, now=_now(), prune=prune, names=doc, dry_run=check)
+        result = project.update(settings, now=_now(), prune=prune, names=doc, dry_run=check,
+                                workers=_threads())
     _warn(result.warnings)
     _say(report.update_text(result, settings.root, check=check))
     if check and result.written:
@@ -212,7 +213,8 @@ def build(workspace: Workspace = None, doc: Docs = None, lang: Langs = None,
     from . import project, report
     settings = _settings(workspace)
     with _locked(settings):
-        results = project.build(settings, allow_partial=allow_partial, names=doc, langs=lang)
+        results = project.build(settings, allow_partial=allow_partial, names=doc, langs=lang,
+                                workers=_threads())
     _say(report.build_text(results, settings.root))
     if any(r.outcome == "refused" for r in results):
         raise typer.Exit(1)

@@ -20,9 +20,18 @@ class L10nError(Exception):
         self.line = line
         self.hint = hint
 
+    def __reduce__(self):
+        """Keep path, line and hint when the error crosses from a worker process."""
+        return (_rebuild, (self.message, self.path, self.line, self.hint))
+
     def __str__(self) -> str:
         where = ""
         if self.path is not None:
             where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
         hint = f" ({self.hint})" if self.hint else ""
         return f"{where}{self.message}{hint}"
+
+
+def _rebuild(message: str, path: Path | str | None, line: int | None,
+             hint: str | None) -> L10nError:
+    return L10nError(message, path=path, line=line, hint=hint)

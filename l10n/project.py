@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -132,12 +133,14 @@ class UpdateResult:
 
 
 def update(settings: Settings, *, now: datetime, prune: bool = False,
-           names: list[str] | None = None, dry_run: bool = False) -> UpdateResult:
+           names: list[str] | None = None, dry_run: bool = False,
+           workers: int = 1) -> UpdateResult:
     """Create or merge every PO file from its source; never drops a translation.
 
     With `dry_run`, nothing is written: `written` lists the PO files that would change.
     `prune` deletes PO files whose source is gone, never those of a language that only
-    stopped being a target (restoring it in l10n.toml brings them back).
+    stopped being a target (restoring it in l10n.toml brings them back). Documents are
+    worked on by up to `workers` processes when there are many.
     """
     documents = discover(settings)
     state = State(settings.state_dir / "state.json")
@@ -145,35 +148,35 @@ def update(settings: Settings, *, now: datetime, prune: bool = False,
     renames = _Renames([o for o in orphans(settings, documents) if o.source_gone])
     rules = state.signatures(rule_files(settings))
     guard = WriteGuard(settings.root)
-    units = UnitsCache(settings.state_dir / "units.sqlite3")
-    source = None
+    pending: dict[str, _UpdateTask] = {}
+    for doc, target in select(documents, names=names):
+        po = guard(doc.po_path(settings, target))
+        if state.unchanged(f"update {target}/{doc.name}", [doc.source, po], shared=rules):
+            result.unchanged += 1
+            continue
+        task = pending.setdefault(doc.name, _UpdateTask(settings, doc, [], now, dry_run))
+        task.targets.append(target)
+    tasks = list(pending.values())
     try:
-        for doc, target in select(documents, names=names):
-            if source is None or source.doc is not doc:
-                checkpoints.reached("between-documents")
-                source = None
-            po = guard(doc.po_path(settings, target))
-            job = f"update {target}/{doc.name}"
-            if state.unchanged(job, [doc.source, po], shared=rules):
-                result.unchanged += 1
-                continue
-            if source is None:
-                source = read_source(settings, doc, units)
-                result.warnings += [w for w in source.warnings if w not in result.warnings]
-            if not po.exists() and not dry_run:
-                moved = renames.adopt(source, target, po)
-                if moved:
-                    result.renamed.append((moved, po))
-            if _update_po(settings, source, target, po, now, dry_run=dry_run):
-                result.written.append(po)
-            else:
-                result.unchanged += 1
-            if not dry_run:
-                state.record(job, [doc.source, po], shared=rules)
+        if renames.candidates and not dry_run:  # a renamed source may claim an orphan PO
+            done = (_update_document(task, renames) for task in tasks)
+        else:
+            done = each(_update_document, tasks, workers=workers)
+        for task, (written, moved, warnings) in zip(tasks, done):
+            result.warnings += [w for w in warnings if w not in result.warnings]
+            result.renamed += moved
+            for target in task.targets:
+                po = task.doc.po_path(settings, target)
+                if po in written:
+                    result.written.append(po)
+                else:
+                    result.unchanged += 1
+                if not dry_run:
+                    state.record(f"update {target}/{task.doc.name}", [task.doc.source, po],
+                                 shared=rules)
     finally:
         sync_dirs(result.written if not dry_run else [])
         state.save()
-        units.close()
     for orphan in orphans(settings, documents):
         if prune and orphan.source_gone and not dry_run:
             guard(orphan.path).unlink()
@@ -181,6 +184,61 @@ def update(settings: Settings, *, now: datetime, prune: bool = False,
         else:
             result.orphans.append(orphan)
     return result
+
+
+@dataclass
+class _UpdateTask:
+    """One document's PO files to bring up to date: the unit of work a process takes."""
+
+    settings: Settings
+    doc: Document
+    targets: list[str]
+    now: datetime
+    dry_run: bool
+
+
+def _update_document(task: _UpdateTask, renames: _Renames | None = None
+                     ) -> tuple[list[Path], list[tuple[Path, Path]], tuple[str, ...]]:
+    """Merge one source into its PO files: the ones written, PO files adopted from a
+    renamed source, and what the segmenter warned about."""
+    checkpoints.reached("between-documents")
+    settings, doc = task.settings, task.doc
+    cache = UnitsCache(settings.state_dir / "units.sqlite3")
+    try:
+        source = read_source(settings, doc, cache)
+    finally:
+        cache.close()
+    written, moved = [], []
+    for target in task.targets:
+        po = doc.po_path(settings, target)
+        if renames is not None and not po.exists():
+            adopted = renames.adopt(source, target, po)
+            if adopted:
+                moved.append((adopted, po))
+        if _update_po(settings, source, target, po, task.now, dry_run=task.dry_run):
+            written.append(po)
+    return written, moved, source.warnings
+
+
+_PARALLEL_FROM = 32  # documents: fewer are not worth starting processes for
+
+
+def each(function: Callable, tasks: list, *, workers: int) -> Iterator:
+    """`function` over `tasks`, results in order; in up to `workers` processes when there
+    are enough tasks to pay for them (the work is parsing, segmenting and merging)."""
+    if workers < 2 or len(tasks) < _PARALLEL_FROM:
+        yield from map(function, tasks)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+    context = multiprocessing.get_context("fork")
+    try:
+        with ProcessPoolExecutor(min(workers, 4), mp_context=context) as pool:
+            yield from pool.map(function, tasks, chunksize=4)
+    except BrokenProcessPool:
+        raise L10nError("a worker process stopped before finishing its documents",
+                        hint="run the command again: the work done so far is kept") from None
 
 
 class _Renames:
@@ -248,39 +306,65 @@ class Built:
 
 
 def build(settings: Settings, *, allow_partial: bool = False, names: list[str] | None = None,
-          langs: list[str] | None = None) -> list[Built]:
+          langs: list[str] | None = None, workers: int = 1) -> list[Built]:
     """Rebuild target documents from reviewed translations; incomplete ones are refused."""
     state = State(settings.state_dir / "state.json")
-    results = []
     rules = state.signatures(rule_files(settings))
     guard = WriteGuard(settings.root)
-    units = UnitsCache(settings.state_dir / "units.sqlite3")
-    source = None
+    results: dict[tuple[str, str], Built] = {}
+    pending: dict[str, _BuildTask] = {}
+    for doc, target in select(discover(settings), names=names, langs=langs):
+        po = doc.po_path(settings, target)
+        output = guard(doc.build_path(settings, target))
+        if not po.exists():
+            results[doc.name, target] = Built(doc, target, output, "refused", 0.0,
+                                              reason="no PO file yet: run `l10n update`")
+        elif state.unchanged(_build_job(doc, target, allow_partial), [doc.source, po, output],
+                             shared=rules):
+            results[doc.name, target] = Built(doc, target, output, "unchanged", None)
+        else:
+            results[doc.name, target] = None  # keeps the document order
+            task = pending.setdefault(doc.name, _BuildTask(settings, doc, [], allow_partial))
+            task.targets.append(target)
+    tasks = list(pending.values())
     try:
-        for doc, target in select(discover(settings), names=names, langs=langs):
-            if source is None or source.doc is not doc:
-                checkpoints.reached("between-documents")
-                source = None
-            po = doc.po_path(settings, target)
-            output = guard(doc.build_path(settings, target))
-            if not po.exists():
-                results.append(Built(doc, target, output, "refused", 0.0,
-                                     reason="no PO file yet: run `l10n update`"))
-                continue
-            job = f"build {target}/{doc.name}{' partial' if allow_partial else ''}"
-            inputs = [doc.source, po, output]
-            if state.unchanged(job, inputs, shared=rules):
-                results.append(Built(doc, target, output, "unchanged", None))
-                continue
-            source = source or read_source(settings, doc, units)
-            built = _build_one(settings, source, target, po, output, allow_partial)
-            results.append(built)
-            if built.outcome != "refused":
-                state.record(job, inputs, shared=rules)
+        for task, built in zip(tasks, each(_build_document, tasks, workers=workers)):
+            for one in built:
+                results[task.doc.name, one.target] = one
+                if one.outcome != "refused":
+                    state.record(_build_job(task.doc, one.target, allow_partial),
+                                 [task.doc.source, task.doc.po_path(settings, one.target),
+                                  one.output], shared=rules)
     finally:
         state.save()
-        units.close()
-    return results
+    return [r for r in results.values() if r is not None]
+
+
+def _build_job(doc: Document, target: str, allow_partial: bool) -> str:
+    return f"build {target}/{doc.name}{' partial' if allow_partial else ''}"
+
+
+@dataclass
+class _BuildTask:
+    """One document's translations to rebuild: the unit of work a process takes."""
+
+    settings: Settings
+    doc: Document
+    targets: list[str]
+    allow_partial: bool
+
+
+def _build_document(task: _BuildTask) -> list[Built]:
+    checkpoints.reached("between-documents")
+    settings, doc = task.settings, task.doc
+    cache = UnitsCache(settings.state_dir / "units.sqlite3")
+    try:
+        source = read_source(settings, doc, cache)
+    finally:
+        cache.close()
+    return [_build_one(settings, source, target, doc.po_path(settings, target),
+                       doc.build_path(settings, target), task.allow_partial)
+            for target in task.targets]
 
 
 def _build_one(settings: Settings, source: Source, target: str, po: Path, output: Path,

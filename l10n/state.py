@@ -73,7 +73,9 @@ class UnitsCache:
         if self._db is None and not self._failed:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                self._db = sqlite3.connect(self.path, timeout=1)
+                # autocommit and WAL: worker processes write their documents side by side
+                self._db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+                self._db.execute("PRAGMA journal_mode=WAL")
                 self._db.execute("PRAGMA synchronous=OFF")
                 self._db.execute("CREATE TABLE IF NOT EXISTS units "
                                  "(name TEXT PRIMARY KEY, key TEXT, data TEXT)")
@@ -108,7 +110,6 @@ class UnitsCache:
     def close(self) -> None:
         if self._db is not None:
             try:
-                self._db.commit()
                 self._db.close()
             except sqlite3.Error:
                 pass

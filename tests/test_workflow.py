@@ -346,3 +346,44 @@ def test_a_folder_where_a_file_belongs_is_one_clear_line(tmp_path, run):
     (tmp_path / "sources").write_text("not a folder")
     result = run("init", tmp_path, cwd=tmp_path)
     assert result.code == 2 and result.err.startswith("l10n: error: ") and "Traceback" not in result.err
+
+
+def test_many_documents_are_shared_between_processes_with_the_same_result(tmp_path):
+    from datetime import datetime, timezone
+
+    from l10n import config, project
+    now = datetime(2026, 11, 29, tzinfo=timezone.utc)
+    folders = []
+    for workers in (1, 2):
+        root = tmp_path / f"w{workers}" / "office"  # the same project name in both
+        project.init(root)
+        for n in range(40):
+            write(root / f"sources/fr/d{n:02}.txt", DOC.replace("quatre", f"{n}"))
+        settings = config.load(root)
+        result = project.update(settings, now=now, workers=workers)
+        assert len(result.written) == 80
+        for po in (root / "translations").rglob("*.po"):
+            translate_all(po)
+        built = project.build(settings, workers=workers)
+        assert [b.outcome for b in built] == ["written"] * 80
+        folders.append(root)
+    for path in (folders[0] / "translations").rglob("*.po"):
+        twin = folders[1] / path.relative_to(folders[0])
+        assert twin.read_bytes() == path.read_bytes()
+    for path in (folders[0] / "build").rglob("*.txt"):
+        assert (folders[1] / path.relative_to(folders[0])).read_bytes() == path.read_bytes()
+
+
+def test_an_error_in_a_worker_process_names_the_file(tmp_path):
+    from datetime import datetime, timezone
+
+    from l10n import config, project
+    from l10n.errors import L10nError
+    project.init(tmp_path)
+    for n in range(40):
+        write(tmp_path / f"sources/fr/d{n:02}.txt", DOC)
+    write(tmp_path / "sources/fr/d17.txt", b"Bonjour \xe9t\xe9.\n")
+    with pytest.raises(L10nError) as error:
+        project.update(config.load(tmp_path), now=datetime.now(timezone.utc), workers=2)
+    assert str(error.value).endswith("d17.txt:1: not valid UTF-8 (byte 0xe9 at offset 8) "
+                                     "(save the file as UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8)")
