@@ -539,9 +539,9 @@ def _memory_files(settings: Settings) -> list[Path]:
     for lang in LANGUAGES:
         folder = settings.translations_dir / lang
         if folder.is_dir():
-            found += [path for _, path in files(folder, suffix=".po")]
+            found += [folder / relative for relative in files(folder, suffix=".po")]
     if settings.tm_dir.is_dir():
-        found += [path for _, path in files(settings.tm_dir, suffix=".tmx")]
+        found += [settings.tm_dir / relative for relative in files(settings.tm_dir, suffix=".tmx")]
     return found
 
 

@@ -145,15 +145,17 @@ def update(settings: Settings, *, now: datetime, prune: bool = False,
     documents = discover(settings)
     state = State(settings.state_dir / "state.json")
     result = UpdateResult()
-    renames = _Renames([o for o in orphans(settings, documents) if o.source_gone])
+    left = orphans(settings, documents)
+    renames = _Renames([o for o in left if o.source_gone])
     rules = state.signatures(rule_files(settings))
     guard = WriteGuard(settings.root)
     pending: dict[str, _UpdateTask] = {}
     for doc, target in select(documents, names=names):
-        po = guard(doc.po_path(settings, target))
+        po = f"{settings.translations_dir}/{target}/{doc.name}.po"  # a str: stat it only
         if state.unchanged(f"update {target}/{doc.name}", [doc.source, po], shared=rules):
             result.unchanged += 1
             continue
+        guard(doc.po_path(settings, target))
         task = pending.setdefault(doc.name, _UpdateTask(settings, doc, [], now, dry_run))
         task.targets.append(target)
     tasks = list(pending.values())
@@ -177,7 +179,8 @@ def update(settings: Settings, *, now: datetime, prune: bool = False,
     finally:
         sync_dirs(result.written if not dry_run else [])
         state.save()
-    for orphan in orphans(settings, documents):
+    adopted = {moved for moved, _ in result.renamed}
+    for orphan in (o for o in left if o.path not in adopted):
         if prune and orphan.source_gone and not dry_run:
             guard(orphan.path).unlink()
             result.pruned.append(orphan.path)
@@ -314,15 +317,16 @@ def build(settings: Settings, *, allow_partial: bool = False, names: list[str] |
     results: dict[tuple[str, str], Built] = {}
     pending: dict[str, _BuildTask] = {}
     for doc, target in select(discover(settings), names=names, langs=langs):
-        po = doc.po_path(settings, target)
-        output = guard(doc.build_path(settings, target))
-        if not po.exists():
-            results[doc.name, target] = Built(doc, target, output, "refused", 0.0,
+        po = f"{settings.translations_dir}/{target}/{doc.name}.po"  # strs: stat them only
+        output = f"{settings.build_dir}/{target}/{doc.name}{doc.extension}"
+        if state.unchanged(_build_job(doc, target, allow_partial), [doc.source, po, output],
+                           shared=rules):
+            results[doc.name, target] = Built(doc, target, Path(output), "unchanged", None)
+        elif not os.path.exists(po):
+            results[doc.name, target] = Built(doc, target, Path(output), "refused", 0.0,
                                               reason="no PO file yet: run `l10n update`")
-        elif state.unchanged(_build_job(doc, target, allow_partial), [doc.source, po, output],
-                             shared=rules):
-            results[doc.name, target] = Built(doc, target, output, "unchanged", None)
         else:
+            guard(Path(output))
             results[doc.name, target] = None  # keeps the document order
             task = pending.setdefault(doc.name, _BuildTask(settings, doc, [], allow_partial))
             task.targets.append(target)

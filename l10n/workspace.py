@@ -42,10 +42,12 @@ def discover(settings: Settings) -> list[Document]:
     """
     documents: dict[str, Document] = {}
     for lang_dir in _language_folders(settings):
-        for relative, path in files(lang_dir):
-            if path.suffix.lower() not in formats.BY_EXTENSION:
+        for relative in files(lang_dir):
+            stem, dot, extension = relative.rpartition(".")
+            if not dot or "/" in extension or f".{extension.lower()}" not in formats.BY_EXTENSION:
                 continue
-            name = relative[: len(relative) - len(path.suffix)]
+            path = lang_dir / relative
+            name = stem
             if name in documents:
                 other = documents[name].source
                 raise L10nError(f"{path.relative_to(settings.root)} and "
@@ -59,8 +61,9 @@ def discover(settings: Settings) -> list[Document]:
 
 def ignored(settings: Settings) -> list[Path]:
     """Files under sources/ that are not in a document format, so not translated."""
-    return [path for lang_dir in _language_folders(settings) for _, path in files(lang_dir)
-            if path.suffix.lower() not in formats.BY_EXTENSION]
+    found = [lang_dir / relative for lang_dir in _language_folders(settings)
+             for relative in files(lang_dir)]
+    return [path for path in found if path.suffix.lower() not in formats.BY_EXTENSION]
 
 
 def _language_folders(settings: Settings) -> list[Path]:
@@ -128,25 +131,24 @@ def orphans(settings: Settings, documents: list[Document]) -> list[Orphan]:
         folder = settings.translations_dir / target
         if not folder.is_dir():
             continue
-        for relative, path in files(folder, suffix=".po"):
+        for relative in files(folder, suffix=".po"):
             name = relative[:-3]
             if (target, name) not in expected:
-                found.append(Orphan(target, name, path, source_gone=name not in known))
+                found.append(Orphan(target, name, folder / relative,
+                                    source_gone=name not in known))
     return found
 
 
-def files(folder: Path, suffix: str | None = None) -> list[tuple[str, Path]]:
-    """(path relative to `folder` in POSIX form, path) of every file, sorted, hidden
-    files and folders left out."""
+def files(folder: Path, suffix: str | None = None) -> list[str]:
+    """The path of every file under `folder`, relative and in POSIX form, sorted; hidden
+    files and folders left out. Strings, not Paths: a workspace has thousands."""
     result = []
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         prefix = os.path.relpath(dirpath, folder).replace(os.sep, "/")
         prefix = "" if prefix == "." else prefix + "/"
-        for filename in sorted(filenames):
-            if filename.startswith(".") or (suffix and not filename.endswith(suffix)):
-                continue
-            result.append((prefix + filename, Path(dirpath, filename)))
+        result += [prefix + name for name in sorted(filenames) if not name.startswith(".")
+                   and (not suffix or name.endswith(suffix))]
     return result
 
 
