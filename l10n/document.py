@@ -13,13 +13,16 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from . import placeholders
 from .config import RTL_LANGUAGES
 from .errors import L10nError
 from .formats import Block, Edit, Format
 from .formats.base import OBJECT
-from .segmentation import Segmenter
+
+if TYPE_CHECKING:
+    from .segmentation import Segmenter
 
 _NEWLINE = re.compile("\n")
 

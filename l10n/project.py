@@ -5,23 +5,26 @@ Each operation returns plain data for the CLI to print; nothing here prints or e
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 from . import checkpoints, document, formats
 from .catalog import pofile
-from .catalog.merge import merge
 from .catalog.model import Catalog, Entry, Status
 from .config import CONFIG_NAME, DEFAULT_CONFIG, LANGUAGES, PLURAL_FORMS, Settings
 from .errors import L10nError
 from .files import Signature, read_text, sync_dirs, write_atomic
-from .segmentation import Segmenter
 from .state import State, UnitsCache, units_key
 from .workspace import Document, Orphan, WriteGuard, discover, orphans, select
+
+if TYPE_CHECKING:
+    from .segmentation import Segmenter
 
 GITIGNORE = ".l10n/\n/build/\n*.mo\n"
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
@@ -60,11 +63,23 @@ class Source:
 
 def segmenter(settings: Settings | None, lang: str) -> Segmenter:
     """The workspace's segmenter for `lang`: built-in or SRX rules, its own exceptions."""
+    from .segmentation import Segmenter  # compiles its rules: only when a source is cut
     if settings is None:
         return Segmenter.for_language(lang)
     return Segmenter.for_language(lang, abbreviations=settings.abbreviations.get(lang, ()),
                                   no_break=settings.no_break.get(lang, ()),
                                   srx=settings.srx_path)
+
+
+def _rules_key(settings: Settings, lang: str) -> str:
+    """What the cut of a `lang` source depends on besides its text and format."""
+    srx = settings.srx_path
+    try:
+        srx_data = hashlib.sha256(srx.read_bytes()).hexdigest() if srx else ""
+    except OSError:
+        srx_data = "unreadable"  # cutting will say why
+    return repr((lang, settings.abbreviations.get(lang, ()), settings.no_break.get(lang, ()),
+                 str(srx or ""), srx_data))
 
 
 def rule_files(settings: Settings) -> list[Path]:
@@ -81,11 +96,13 @@ def read_source(settings: Settings, doc: Document, cache: UnitsCache | None = No
         raise L10nError(f"control character U+{ord(control.group()):04X} in the text",
                         path=doc.source, line=text.count("\n", 0, control.start()) + 1,
                         hint="this does not look like a text document; remove it")
-    rules = segmenter(settings, doc.lang)
-    key = units_key(rules.fingerprint, doc.extension, text)
+    key = units_key(_rules_key(settings, doc.lang), doc.extension, text)
     units = cache.load(doc.name, key, text) if cache else None
+    warnings: tuple[str, ...] = ()
     if units is None:
-        units = document.extract(text, formats.for_path(doc.source), rules)
+        rules = segmenter(settings, doc.lang)
+        units, warnings = document.extract(text, formats.for_path(doc.source), rules), \
+            rules.warnings
         if cache:
             cache.store(doc.name, key, units)
     reference = doc.reference(settings)
@@ -96,7 +113,7 @@ def read_source(settings: Settings, doc: Document, cache: UnitsCache | None = No
             entry.references.append(f"{reference}:{unit.line}")
         if unit.note not in entry.notes:
             entry.notes.append(unit.note)
-    return Source(doc, text, units, list(entries.values()), rules.warnings)
+    return Source(doc, text, units, list(entries.values()), warnings)
 
 
 def new_catalog(settings: Settings, doc: Document, target: str, now: datetime) -> Catalog:
@@ -274,6 +291,7 @@ def _update_po(settings: Settings, source: Source, target: str, po: Path,
         data = po.read_bytes() if signature else None
         old = pofile.parse(data, po) if data is not None else \
             new_catalog(settings, source.doc, target, now)
+        from .catalog.merge import merge  # rapidfuzz: only when a PO is merged
         catalog = merge(source.template, old, threshold=settings.suggestion_threshold)
         _settle_header(catalog, old, source.doc, target, now)
         output = pofile.serialize(catalog)

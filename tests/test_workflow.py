@@ -240,8 +240,8 @@ def test_a_poedit_save_during_update_is_merged_not_overwritten(workspace, run, m
     run("update", cwd=workspace)
     po = workspace / "translations/en/a.po"
     src.write_text(DOC + "\nUne nouvelle phrase.\n")
-    from l10n import project as project_module
-    real_merge = project_module.merge
+    from l10n.catalog import merge as merge_module
+    real_merge = merge_module.merge
     saved = []
 
     def merge_while_translator_saves(*args, **kwargs):
@@ -251,7 +251,7 @@ def test_a_poedit_save_during_update_is_merged_not_overwritten(workspace, run, m
             saved.append(True)
         return result
 
-    monkeypatch.setattr(project_module, "merge", merge_while_translator_saves)
+    monkeypatch.setattr(merge_module, "merge", merge_while_translator_saves)
     assert run("update", cwd=workspace).code == 0
     entries = pofile.read(po).by_key()
     assert entries[(None, "Premier paragraphe.")].msgstr == "saved by Poedit: Premier paragraphe."

@@ -9,7 +9,6 @@ from the built-in rules (`rules.py`, word lists in `languages.py`) or from an SR
 from __future__ import annotations
 
 import functools
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,7 +39,6 @@ class Segmenter:
     engine: Engine
     no_break: tuple[regex.Pattern, ...] = ()
     warnings: tuple[str, ...] = ()
-    fingerprint: str = ""  # the rules it was built from, for caches of its cuts
 
     @classmethod
     def for_language(cls, lang: str, abbreviations: Iterable[str] = (), *,
@@ -92,9 +90,7 @@ def _build(lang: str, abbreviations: tuple[str, ...], no_break: tuple[str, ...],
     if words:
         alternatives = "|".join(regex.escape(w) for w in words)
         patterns.append(regex.compile(rf"(?<![\w.])(?:{alternatives})\.", regex.IGNORECASE))
-    fingerprint = repr((lang, abbreviations, no_break, srx_name,
-                        hashlib.sha256(srx_data).hexdigest() if srx_data else ""))
-    return Segmenter(lang, engine, tuple(patterns), tuple(warnings), fingerprint)
+    return Segmenter(lang, engine, tuple(patterns), tuple(warnings))
 
 
 def compile_pattern(pattern: str, *, setting: str) -> regex.Pattern:
