@@ -21,6 +21,7 @@ is measured. Timings are wall-clock seconds of single runs on a shared machine.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import shutil
 import subprocess
@@ -89,6 +90,7 @@ def page(n: int, rng: random.Random) -> str:
 
 
 def run(*command: str | Path, cwd: Path) -> float:
+    os.sync()  # every run starts with nothing left to write back, whoever wrote it
     start = time.perf_counter()
     done = subprocess.run([str(c) for c in command], cwd=cwd, capture_output=True, text=True)
     elapsed = time.perf_counter() - start

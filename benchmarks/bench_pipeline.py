@@ -11,6 +11,7 @@ fsync. po4a runs only when installed (`apt-get install po4a`).
 from __future__ import annotations
 
 import argparse
+import os
 import json
 import random
 import shutil
@@ -45,6 +46,7 @@ def communiques(count: int, pool: list[str], seed: int = 7) -> list[str]:
 
 
 def timed(command: list[str], cwd: Path, ok=(0,)) -> float:
+    os.sync()  # every run starts with nothing left to write back, whoever wrote it
     start = time.perf_counter()
     proc = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
     elapsed = time.perf_counter() - start

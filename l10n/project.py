@@ -5,6 +5,7 @@ Each operation returns plain data for the CLI to print; nothing here prints or e
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -177,10 +178,11 @@ def update(settings: Settings, *, now: datetime, prune: bool = False,
         task.targets.append(target)
     tasks = list(pending.values())
     try:
+        units = settings.state_dir / "units.sqlite3"
         if renames.candidates and not dry_run:  # a renamed source may claim an orphan PO
-            done = (_update_document(task, renames) for task in tasks)
+            done = _in_turn(functools.partial(_update_document, renames=renames), units, tasks)
         else:
-            done = each(_update_document, tasks, workers=workers)
+            done = each(_update_document, tasks, units=units, workers=workers)
         for task, (written, moved, warnings) in zip(tasks, done):
             result.warnings += [w for w in warnings if w not in result.warnings]
             result.renamed += moved
@@ -217,17 +219,13 @@ class _UpdateTask:
     dry_run: bool
 
 
-def _update_document(task: _UpdateTask, renames: _Renames | None = None
+def _update_document(task: _UpdateTask, units: UnitsCache, renames: _Renames | None = None
                      ) -> tuple[list[Path], list[tuple[Path, Path]], tuple[str, ...]]:
     """Merge one source into its PO files: the ones written, PO files adopted from a
     renamed source, and what the segmenter warned about."""
     checkpoints.reached("between-documents")
     settings, doc = task.settings, task.doc
-    cache = UnitsCache(settings.state_dir / "units.sqlite3")
-    try:
-        source = read_source(settings, doc, cache)
-    finally:
-        cache.close()
+    source = read_source(settings, doc, units)
     written, moved = [], []
     for target in task.targets:
         po = doc.po_path(settings, target)
@@ -243,22 +241,39 @@ def _update_document(task: _UpdateTask, renames: _Renames | None = None
 _PARALLEL_FROM = 32  # documents: fewer are not worth starting processes for
 
 
-def each(function: Callable, tasks: list, *, workers: int) -> Iterator:
-    """`function` over `tasks`, results in order; in up to `workers` processes when there
-    are enough tasks to pay for them (the work is parsing, segmenting and merging)."""
+def each(function: Callable, tasks: list, *, units: Path, workers: int) -> Iterator:
+    """`function(task, units cache)` over `tasks`, results in order; in up to `workers`
+    processes when there are enough tasks to pay for them (parsing, segmenting and
+    merging are CPU-bound). Each process opens the units cache once."""
     if workers < 2 or len(tasks) < _PARALLEL_FROM:
-        yield from map(function, tasks)
+        yield from _in_turn(function, units, tasks)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
-    context = multiprocessing.get_context("fork")
+    size = -(-len(tasks) // (min(workers, 4) * 4))
+    batches = [tasks[i:i + size] for i in range(0, len(tasks), size)]
     try:
-        with ProcessPoolExecutor(min(workers, 4), mp_context=context) as pool:
-            yield from pool.map(function, tasks, chunksize=4)
+        with ProcessPoolExecutor(min(workers, 4),
+                                 mp_context=multiprocessing.get_context("fork")) as pool:
+            for done in pool.map(functools.partial(_batch, function, units), batches):
+                yield from done
     except BrokenProcessPool:
         raise L10nError("a worker process stopped before finishing its documents",
                         hint="run the command again: the work done so far is kept") from None
+
+
+def _in_turn(function: Callable, units: Path, tasks: list) -> Iterator:
+    cache = UnitsCache(units)
+    try:
+        for task in tasks:
+            yield function(task, cache)
+    finally:
+        cache.close()
+
+
+def _batch(function: Callable, units: Path, tasks: list) -> list:
+    return list(_in_turn(function, units, tasks))
 
 
 class _Renames:
@@ -350,7 +365,8 @@ def build(settings: Settings, *, allow_partial: bool = False, names: list[str] |
             task.targets.append(target)
     tasks = list(pending.values())
     try:
-        for task, built in zip(tasks, each(_build_document, tasks, workers=workers)):
+        for task, built in zip(tasks, each(_build_document, tasks, workers=workers,
+                                           units=settings.state_dir / "units.sqlite3")):
             for one in built:
                 results[task.doc.name, one.target] = one
                 if one.outcome != "refused":
@@ -376,14 +392,10 @@ class _BuildTask:
     allow_partial: bool
 
 
-def _build_document(task: _BuildTask) -> list[Built]:
+def _build_document(task: _BuildTask, units: UnitsCache) -> list[Built]:
     checkpoints.reached("between-documents")
     settings, doc = task.settings, task.doc
-    cache = UnitsCache(settings.state_dir / "units.sqlite3")
-    try:
-        source = read_source(settings, doc, cache)
-    finally:
-        cache.close()
+    source = read_source(settings, doc, units)
     return [_build_one(settings, source, target, doc.po_path(settings, target),
                        doc.build_path(settings, target), task.allow_partial)
             for target in task.targets]
