@@ -44,17 +44,21 @@ def decode_utf8(data: bytes, path: Path) -> str:
         ) from None
 
 
-def read_text(path: Path, *, limit: int | None = None) -> str:
-    """The file's text; `limit` (bytes) refuses files too large to handle safely."""
+def read_bytes(path: Path, *, limit: int | None = None) -> bytes:
+    """The file's bytes; `limit` refuses files too large to handle safely."""
     try:
         if limit is not None and path.stat().st_size > limit:
             raise L10nError(f"the file is {path.stat().st_size:,} bytes, above the limit of "
                             f"{limit:,}", path=path,
                             hint="split it, or raise [workspace] max_source_bytes in l10n.toml")
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise L10nError(f"cannot read: {exc.strerror}", path=path) from None
-    return decode_utf8(data, path)
+
+
+def read_text(path: Path, *, limit: int | None = None) -> str:
+    """The file's text, strictly UTF-8."""
+    return decode_utf8(read_bytes(path, limit=limit), path)
 
 
 def write_atomic(path: Path, data: bytes, *, expected: Signature | None | bool = True,

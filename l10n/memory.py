@@ -37,7 +37,7 @@ from .catalog import pofile
 from .catalog.model import Status
 from .config import LANGUAGES, Settings
 from .errors import L10nError
-from .files import Signature, write_atomic
+from .files import Signature, read_bytes, write_atomic
 from .workspace import WriteGuard, discover, files
 
 INDEX_NAME = "memory.json"
@@ -583,10 +583,7 @@ class Imported:
 
 def import_tmx(settings: Settings, source: Path) -> Imported:
     """Copy a valid TMX file into tm/ (never over a different file of the same name)."""
-    try:
-        data = source.read_bytes()
-    except OSError as exc:
-        raise L10nError(f"cannot read: {exc.strerror}", path=source) from None
+    data = read_bytes(source)
     parsed = tmx.parse(data, source)
     units = _tmx_units(parsed)
     counts: dict[str, int] = {}

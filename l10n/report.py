@@ -99,13 +99,15 @@ def _counts(item: Readiness) -> dict:
     }
 
 
+def _identity(item: Readiness, root: Path) -> dict:
+    """The keys that name a document and language in every JSON output."""
+    return {"document": item.doc.name, "source_language": item.doc.lang,
+            "language": item.target, "po": _rel(item.po, root), "required": item.required}
+
+
 def status_json(gate: Gate, root: Path) -> str:
     documents = [{
-        "document": item.doc.name,
-        "source_language": item.doc.lang,
-        "language": item.target,
-        "po": _rel(item.po, root),
-        "required": item.required,
+        **_identity(item, root),
         "missing": item.missing,
         "stale": item.stale,
         **_counts(item),
@@ -178,11 +180,7 @@ def _finding(problem: Problem, root: Path) -> dict:
 
 def check_json(gate: Gate, root: Path) -> str:
     documents = [{
-        "document": item.doc.name,
-        "source_language": item.doc.lang,
-        "language": item.target,
-        "po": _rel(item.po, root),
-        "required": item.required,
+        **_identity(item, root),
         "ready": item.ready,
         "blocked": item.blocked,
         "reasons": item.reasons(),

@@ -16,6 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from .errors import L10nError
+from .files import read_bytes
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _CODES = frozenset({"bpt", "ept", "it", "ph", "ut"})
@@ -37,11 +38,7 @@ class Tmx:
 
 
 def read(path: Path) -> Tmx:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise L10nError(f"cannot read: {exc.strerror}", path=path) from None
-    return parse(data, path)
+    return parse(read_bytes(path), path)
 
 
 def parse(data: bytes, path: Path | str) -> Tmx:

@@ -13,7 +13,7 @@ from pathlib import Path
 import polib
 
 from ..errors import L10nError
-from ..files import decode_utf8
+from ..files import decode_utf8, read_bytes
 from .model import Catalog, Entry
 
 _CHARSET = re.compile(r'"Content-Type:[^"]*charset=([^\\"\s;]+)', re.IGNORECASE)
@@ -112,11 +112,7 @@ def _check_strings(text: str, path: Path) -> None:
 
 
 def read(path: Path) -> Catalog:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise L10nError(f"cannot read: {exc.strerror}", path=path) from None
-    return parse(data, path)
+    return parse(read_bytes(path), path)
 
 
 def _entry(item: polib.POEntry) -> Entry:
