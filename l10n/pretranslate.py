@@ -14,10 +14,8 @@ from typing import TYPE_CHECKING, Protocol
 
 from . import checkpoints
 from .catalog import pofile
-from .catalog.model import Entry, Provenance, Status, text_hash
+from .catalog.model import Catalog, Entry, Provenance, Status, text_hash
 from .config import Settings
-from .errors import L10nError
-from .files import Signature, write_atomic
 from .workspace import Document, WriteGuard, discover, select
 
 if TYPE_CHECKING:
@@ -114,10 +112,12 @@ def pretranslate(settings: Settings, proposers: list[Proposer], *,
 
 
 def _fill_po(po: Path, doc: Document, target: str, proposers: list[Proposer]) -> Filled:
-    proposals: dict[tuple[str | None, str], Proposal] = {}
-    for _ in range(5):
-        signature = Signature.of(po)
-        catalog = pofile.read(po)
+    proposals: dict[tuple[str | None, str], Proposal] = {}  # kept if the PO is read again
+    filled = Filled(po)
+
+    def fill(catalog: Catalog | None) -> Catalog | None:
+        if catalog is None:
+            return None
         pending = [e for e in catalog.entries
                    if e.status(catalog.nplurals) is Status.UNTRANSLATED and e.msgid_plural is None
                    and e.key not in proposals]
@@ -132,16 +132,16 @@ def _fill_po(po: Path, doc: Document, target: str, proposers: list[Proposer]) ->
                 else:
                     proposals[entry.key] = answer
             pending = unanswered
-        filled = Filled(po)
+        filled.counts.clear()
         for entry in catalog.entries:
             proposal = proposals.get(entry.key)
             if proposal and entry.status(catalog.nplurals) is Status.UNTRANSLATED:
                 _apply(entry, proposal)
                 filled.counts[proposal.origin] = filled.counts.get(proposal.origin, 0) + 1
-        if not filled.counts or write_atomic(po, pofile.serialize(catalog), expected=signature):
-            return filled
-    raise L10nError("the PO file kept changing while l10n pre-translated it", path=po,
-                    hint="close it in Poedit and run `l10n pretranslate` again")
+        return catalog if filled.counts else None
+
+    pofile.rewrite(po, fill)
+    return filled
 
 
 def _apply(entry: Entry, proposal: Proposal) -> None:

@@ -20,7 +20,7 @@ from .catalog import pofile
 from .catalog.model import Catalog, Entry, Status
 from .config import CONFIG_NAME, DEFAULT_CONFIG, LANGUAGES, PLURAL_FORMS, Settings
 from .errors import L10nError
-from .files import Signature, read_text, sync_dirs, write_atomic
+from .files import read_text, sync_dirs, write_atomic
 from .state import State, UnitsCache, units_key
 from .workspace import Document, Orphan, WriteGuard, discover, orphans, select
 
@@ -301,21 +301,14 @@ class _Renames:
 def _update_po(settings: Settings, source: Source, target: str, po: Path,
                now: datetime, *, dry_run: bool) -> bool:
     """Merge the source into the PO; if someone saves the PO meanwhile, merge again."""
-    for _ in range(5):
-        signature = Signature.of(po)
-        data = po.read_bytes() if signature else None
-        old = pofile.parse(data, po) if data is not None else \
-            new_catalog(settings, source.doc, target, now)
+    def merged(old: Catalog | None) -> Catalog:
         from .catalog.merge import merge  # rapidfuzz: only when a PO is merged
+        old = old or new_catalog(settings, source.doc, target, now)
         catalog = merge(source.template, old, threshold=settings.suggestion_threshold)
         _settle_header(catalog, old, source.doc, target, now)
-        output = pofile.serialize(catalog)
-        if output == data:
-            return False
-        if dry_run or write_atomic(po, output, expected=signature, sync_dir=False):
-            return True
-    raise L10nError("the PO file kept changing while l10n updated it", path=po,
-                    hint="save it in Poedit, close it, and run `l10n update` again")
+        return catalog
+
+    return pofile.rewrite(po, merged, dry_run=dry_run, sync_dir=False)
 
 
 def _settle_header(catalog: Catalog, old: Catalog, doc: Document, target: str,
@@ -440,11 +433,12 @@ def approve(settings: Settings, *, by: str, origin: str | None = None, exact: bo
 
 
 def _approve_po(po: Path, *, by: str, origin: str | None, exact: bool) -> int:
-    for _ in range(5):
-        signature = Signature.of(po)
-        catalog = pofile.read(po)
-        count = 0
-        for entry in catalog.entries:
+    approved = 0
+
+    def approve_entries(catalog: Catalog | None) -> Catalog | None:
+        nonlocal approved
+        approved = 0
+        for entry in catalog.entries if catalog else ():
             provenance = entry.provenance
             if entry.status(catalog.nplurals) is not Status.NEEDS_REVIEW or not provenance:
                 continue
@@ -453,10 +447,11 @@ def _approve_po(po: Path, *, by: str, origin: str | None, exact: bool) -> int:
                 continue
             entry.fuzzy = False
             entry.provenance = provenance.reviewed(entry.msgstr, by=by)
-            count += 1
-        if not count or write_atomic(po, pofile.serialize(catalog), expected=signature):
-            return count
-    raise L10nError("the PO file kept changing while l10n approved entries", path=po)
+            approved += 1
+        return catalog if approved else None
+
+    pofile.rewrite(po, approve_entries)
+    return approved
 
 
 def segment(path: Path, lang: str,

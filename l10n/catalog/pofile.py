@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import polib
 
 from ..errors import L10nError
-from ..files import decode_utf8, read_bytes
+from ..files import Signature, decode_utf8, read_bytes, write_atomic
 from .model import Catalog, Entry
 
 _CHARSET = re.compile(r'"Content-Type:[^"]*charset=([^\\"\s;]+)', re.IGNORECASE)
@@ -113,6 +114,30 @@ def _check_strings(text: str, path: Path) -> None:
 
 def read(path: Path) -> Catalog:
     return parse(read_bytes(path), path)
+
+
+def rewrite(path: Path, change: Callable[[Catalog | None], Catalog | None], *,
+            dry_run: bool = False, sync_dir: bool = True) -> bool:
+    """Apply `change` to the catalog at `path` (None: no file yet) and write what it
+    returns, atomically, when that differs; None means nothing to write.
+
+    If someone saves the file meanwhile (a translator in Poedit), it is read again and
+    `change` applied anew: their save is merged, never overwritten. Returns whether the
+    file changed (or would, with `dry_run`).
+    """
+    for _ in range(5):
+        signature = Signature.of(path)
+        data = read_bytes(path) if signature else None
+        catalog = change(parse(data, path) if data is not None else None)
+        if catalog is None:
+            return False
+        output = serialize(catalog)
+        if output == data:
+            return False
+        if dry_run or write_atomic(path, output, expected=signature, sync_dir=sync_dir):
+            return True
+    raise L10nError("the PO file kept changing while l10n worked on it", path=path,
+                    hint="save it in Poedit, close it, and run the command again")
 
 
 def _entry(item: polib.POEntry) -> Entry:
