@@ -15,7 +15,8 @@ from . import qa
 from .catalog import pofile
 from .catalog.model import Entry, Status
 from .config import Settings
-from .glossary import FILE_NAME as GLOSSARY, Glossary
+from .glossary import FILE_NAME as GLOSSARY
+from .glossary import Glossary
 from .msgfmt import Msgfmt
 from .project import read_source
 from .state import UnitsCache

@@ -13,11 +13,11 @@ from pathlib import Path
 
 from . import document, models
 from .catalog import pofile
-from .catalog.model import Status
 from .config import Settings
 from .errors import L10nError
 from .formats import Format
-from .glossary import FILE_NAME as GLOSSARY, Glossary
+from .glossary import FILE_NAME as GLOSSARY
+from .glossary import Glossary
 from .mt import ENGINE, PIVOT, Cache, Engine, Options, Progress, Translation
 from .pretranslate import Proposal, Request
 from .segmentation import Segmenter
@@ -97,10 +97,7 @@ class MachineProposer:
             po = self.translations_dir / PIVOT / f"{request.document}.po"
             reviewed = {}
             if po.exists():
-                catalog = pofile.read(po)
-                reviewed = {e.key: e.msgstr for e in catalog.entries
-                            if e.msgid_plural is None and
-                            e.status(catalog.nplurals) is Status.REVIEWED}
+                reviewed = pofile.read(po).reviewed()
             self._english[request.document] = reviewed
         return self._english[request.document].get((request.msgctxt, request.msgid))
 

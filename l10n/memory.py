@@ -31,13 +31,12 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from . import __version__, tmx
-from .numbers import ARABIC_DIGITS, MONTH_FORMS, month_table
-from .state import code_fingerprint
 from .catalog import pofile
-from .catalog.model import Status
 from .config import LANGUAGES, Settings
 from .errors import L10nError
 from .files import Signature, read_bytes, write_atomic
+from .numbers import ARABIC_DIGITS, MONTH_FORMS, month_table
+from .state import code_fingerprint
 from .workspace import WriteGuard, discover, files
 
 INDEX_NAME = "memory.json"
@@ -552,8 +551,7 @@ def _read_po(settings: Settings, path: Path) -> dict:
     source = catalog.header.get("X-Source-Language", "").strip()
     if source not in LANGUAGES or source == target:
         source = None
-    entries = [[e.msgid, e.msgstr] for e in catalog.entries
-               if e.msgid_plural is None and e.status(catalog.nplurals) is Status.REVIEWED]
+    entries = [[msgid, msgstr] for (_, msgid), msgstr in catalog.reviewed().items()]
     return {"document": document, "source": source, "target": target, "entries": entries}
 
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from . import placeholders as markup
-from .numbers import ARABIC_DIGITS, month_table
 from .glossary import Glossary
+from .numbers import ARABIC_DIGITS, month_table
 
 SEVERITIES = ("error", "warning", "off")
 _BIDI = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")

@@ -14,10 +14,10 @@ from .catalog.model import Status
 
 if TYPE_CHECKING:
     from .gate import Gate, Problem, Readiness
-    from .project import Built, UpdateResult
-    from .models import Scan
     from .memory import Imported, Match
+    from .models import Scan
     from .pretranslate import Filled
+    from .project import Built, UpdateResult
 
 STATES = (Status.REVIEWED, Status.NEEDS_REVIEW, Status.UNTRANSLATED)
 ANNOTATIONS_PER_FILE = 10

@@ -173,6 +173,6 @@ class Catalog:
         return {e.key: e for e in self.entries}
 
     def reviewed(self) -> dict[tuple[str | None, str], str]:
-        """The msgstr of every reviewed entry, by key: what may be published."""
+        """The msgstr of every reviewed singular entry, by key: what may be published."""
         return {e.key: e.msgstr for e in self.entries
-                if e.status(self.nplurals) is Status.REVIEWED}
+                if e.msgid_plural is None and e.status(self.nplurals) is Status.REVIEWED}
