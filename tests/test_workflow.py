@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 
 import pytest
 
@@ -21,6 +22,16 @@ def translate_all(po, fn=lambda e: f"<{e.msgid}>"):
         entry.msgstr = fn(entry)
         entry.fuzzy = False
     po.write_bytes(pofile.serialize(catalog))
+
+
+def edited(workspace, run):
+    """A document whose English PO was translated, then whose source changed a word."""
+    src = write(workspace / "sources/fr/a.txt", DOC)
+    run("update", cwd=workspace)
+    po = workspace / "translations/en/a.po"
+    translate_all(po)
+    src.write_text(DOC.replace("quatre", "cinq"))
+    return src, po
 
 
 def test_update_creates_one_po_per_target_that_gettext_accepts(workspace, run):
@@ -44,18 +55,14 @@ def test_rerun_that_changes_nothing_rewrites_nothing(workspace, run):
     run("update", cwd=workspace)
     po = workspace / "translations/en/a.po"
     before = po.stat().st_mtime_ns
-    (workspace / ".l10n").exists() and __import__("shutil").rmtree(workspace / ".l10n")
+    shutil.rmtree(workspace / ".l10n", ignore_errors=True)  # no cache: the PO itself is compared
     result = run("update", cwd=workspace)
     assert "0 PO file(s) written" in result.out
     assert po.stat().st_mtime_ns == before
 
 
 def test_edit_gives_fuzzy_suggestion_with_previous_msgid_and_diff(workspace, run):
-    src = write(workspace / "sources/fr/a.txt", DOC)
-    run("update", cwd=workspace)
-    po = workspace / "translations/en/a.po"
-    translate_all(po)
-    src.write_text(DOC.replace("quatre", "cinq"))
+    src, po = edited(workspace, run)
     run("update", cwd=workspace)
     text = po.read_text()
     assert '#| msgid "Le Secrétaire général a reçu quatre délégations."' in text
@@ -134,11 +141,7 @@ def test_build_does_not_rewrite_unchanged_outputs(workspace, run):
 
 
 def test_approve_records_who_and_whether_kept(workspace, run):
-    src = write(workspace / "sources/fr/a.txt", DOC)
-    run("update", cwd=workspace)
-    po = workspace / "translations/en/a.po"
-    translate_all(po)
-    src.write_text(DOC.replace("quatre", "cinq"))
+    src, po = edited(workspace, run)
     run("update", cwd=workspace)
     result = run("approve", "--origin", "changed", "--lang", "en", "--by", "Amina", cwd=workspace)
     assert result.code == 0 and "approved 1 entry" in result.out
@@ -313,11 +316,7 @@ def test_files_of_no_document_format_are_ignored_and_listed(workspace, run):
 
 
 def test_undoing_an_edit_brings_the_reviewed_translation_back(workspace, run):
-    src = write(workspace / "sources/fr/a.txt", DOC)
-    run("update", cwd=workspace)
-    po = workspace / "translations/en/a.po"
-    translate_all(po)
-    src.write_text(DOC.replace("quatre", "cinq"))
+    src, po = edited(workspace, run)
     run("update", cwd=workspace)
     src.write_text(DOC)
     run("update", cwd=workspace)
