@@ -160,7 +160,7 @@ def _variant(kind: str, text: str, rng: random.Random, vocabulary: list[str]) ->
 
 def run_l10n(memory: list, queries: list[str]) -> dict:
     sys.path.insert(0, str(REPO))
-    from l10n.memory import Memory, TmxRecord
+    from l10n.proposals.memory import Memory, TmxRecord
     started = time.perf_counter()
     store = Memory(tms=[TmxRecord("bench", tuple((("fr", s), ("en", t)) for s, t in memory))])
     store.lookup("", source_lang="fr", target_lang="en", threshold=THRESHOLD)  # builds the index
@@ -326,7 +326,11 @@ def bench_matchers(names: list[str]) -> None:
 def bench_refresh(documents: int = 1000, per_document: int = 12) -> None:
     sys.path.insert(0, str(REPO))
     from datetime import datetime, timezone
-    from l10n import config, memory, project
+    from l10n.commands.init import init
+    from l10n.commands.update import new_catalog
+    from l10n.languages import CODES
+    from l10n.proposals import memory
+    from l10n.workspace import Workspace
     from l10n.catalog import pofile
     from l10n.catalog.model import Entry
     from l10n.workspace import Document
@@ -334,8 +338,8 @@ def bench_refresh(documents: int = 1000, per_document: int = 12) -> None:
     rng = random.Random(4)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        project.init(root)
-        settings = config.load(root)
+        init(root)
+        settings = Workspace.open(root)
         now = datetime(2024, 1, 1, tzinfo=timezone.utc)
         for number in range(documents):
             chosen = rng.sample(pairs, per_document)
@@ -344,10 +348,10 @@ def bench_refresh(documents: int = 1000, per_document: int = 12) -> None:
             doc.source.parent.mkdir(parents=True, exist_ok=True)
             doc.source.write_text(" ".join(fr for fr, _ in chosen) + "\n", encoding="utf-8")
             for target in doc.targets:
-                catalog = project.new_catalog(settings, doc, target, now)
+                catalog = new_catalog(doc, target, now=now, project="bench")
                 catalog.entries = [Entry(msgid=fr, msgstr=en if target == "en"
                                                 else f"[ar] {en}") for fr, en in chosen]
-                po = doc.po_path(settings, target)
+                po = settings.po_path(doc.name, target)
                 po.parent.mkdir(parents=True, exist_ok=True)
                 po.write_bytes(pofile.serialize(catalog))
         timings = {}
@@ -368,7 +372,7 @@ def bench_refresh(documents: int = 1000, per_document: int = 12) -> None:
         shutil.rmtree(root / ".l10n")
         rebuilt = memory.load(settings)
         same = all(loaded.pairs(a, b) == rebuilt.pairs(a, b)
-                   for a in config.LANGUAGES for b in config.LANGUAGES if a != b)
+                   for a in CODES for b in CODES if a != b)
         entries = sum(len(r.entries) for r in loaded.catalogs)
         print(f"\nworkspace: {documents:,} documents, {len(loaded.catalogs):,} PO files, "
               f"{entries:,} reviewed entries")

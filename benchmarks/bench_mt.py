@@ -33,7 +33,7 @@ sys.path.insert(0, str(REPO / "tests"))
 
 import argos_kit  # noqa: E402
 
-from l10n import models, mt  # noqa: E402
+from l10n.proposals import models, mt  # noqa: E402
 
 
 def sentences(count: int) -> list[str]:

@@ -1,4 +1,5 @@
-"""The `l10n` command: options, paths, printing and exit codes. No domain logic here.
+"""The `l10n` command: options, paths, printing and exit codes. No domain logic here: each
+command parses its options, calls one function of the core, and prints what it returns.
 
 Exit codes: 0 done; 1 ran fine but the answer is no (blocked, refused); 2 usage, input
 or environment error.
@@ -10,6 +11,7 @@ import contextlib
 import json
 import os
 import signal
+import subprocess
 import sys
 import time
 from datetime import datetime, timezone
@@ -24,7 +26,7 @@ from .errors import L10nError
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Offline localization of communiqués through gettext PO files.")
 
-Workspace = Annotated[Optional[Path], typer.Option(
+WorkspaceOption = Annotated[Optional[Path], typer.Option(
     "--workspace", "-w", help="Workspace folder (default: found from the current folder up).")]
 Docs = Annotated[Optional[list[str]], typer.Option(
     "--doc", help="Only this document (path under sources/<lang>/ without extension).")]
@@ -32,44 +34,50 @@ Langs = Annotated[Optional[list[str]], typer.Option("--lang", help="Only this ta
 JsonOut = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
 FromLang = Annotated[str, typer.Option("--from", help="Source language: fr, ar or en.")]
 ToLang = Annotated[str, typer.Option("--to", help="Target language: fr, ar or en.")]
-
-tm_app = typer.Typer(no_args_is_help=True,
-                     help="The translation memory: import and export TMX, look sentences up.")
-app.add_typer(tm_app, name="tm")
 BeamSize = Annotated[Optional[int], typer.Option(
     "--beam-size", min=1, max=16, help="Beam width of MT (default: beam_size in l10n.toml, 4).")]
 MODELS_ENV = "L10N_MODELS_DIR"  # overrides [models] folder
 
-
-def _settings(workspace: Path | None):
-    from . import config
-    return config.load(workspace) if workspace else config.load(config.find_root(Path.cwd()))
-
-
-def _locked(settings):
-    """Hold the workspace lock while a command changes files."""
-    from .lock import WorkspaceLock
-    return WorkspaceLock(settings.state_dir, timeout=settings.lock_timeout,
-                         clean=[settings.translations_dir, settings.build_dir,
-                                settings.tm_dir, settings.state_dir])
+tm_app = typer.Typer(no_args_is_help=True,
+                     help="The translation memory: import and export TMX, look sentences up.")
+app.add_typer(tm_app, name="tm")
+glossary_app = typer.Typer(no_args_is_help=True, help="The workspace glossary (glossary.csv).")
+app.add_typer(glossary_app, name="glossary")
+models_app = typer.Typer(no_args_is_help=True, help="Offline MT models: Argos Translate "
+                         f"packages (folder: ${MODELS_ENV}, else folder in l10n.toml, else "
+                         "Argos's own).")
+app.add_typer(models_app, name="models")
 
 
-def _optional_settings(workspace: Path | None):
-    """The workspace's settings, or None when no workspace was named or found."""
-    from . import config
-    if workspace is None:
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    junit = "junit"
+
+
+def _workspace(folder: Path | None):
+    from .workspace import Workspace
+    return Workspace.open(folder)
+
+
+def _optional_workspace(folder: Path | None):
+    """The workspace named or found from here, or None outside any workspace."""
+    from .settings import find_root
+    from .workspace import Workspace
+    if folder is None:
         try:
-            workspace = config.find_root(Path.cwd())
+            folder = find_root(Path.cwd())
         except L10nError:
             return None
-    return config.load(workspace)
+    return Workspace.open(folder)
 
 
-def _models_folder(settings) -> Path | None:
+def _models_folder(ws) -> Path | None:
     """$L10N_MODELS_DIR, else [models] folder, else None (Argos's own folder)."""
     if os.environ.get(MODELS_ENV):
         return Path(os.environ[MODELS_ENV])
-    return settings.models_dir if settings else None
+    return ws.models_dir if ws else None
 
 
 def _threads() -> int:
@@ -77,6 +85,38 @@ def _threads() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:
         return os.cpu_count() or 1
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _color() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _say(lines: list[str]) -> None:
+    for line in lines:
+        typer.echo(line)
+
+
+def _warn(warnings: list[str] | tuple[str, ...]) -> None:
+    for warning in warnings:
+        typer.echo(f"l10n: warning: {warning}", err=True)
+
+
+@contextlib.contextmanager
+def _errors_as(output: OutputFormat):
+    """Input errors in the output format asked for, so a CI parser never reads plain text
+    or nothing: a JSON object, a GitHub annotation, or a JUnit error. Exit 2."""
+    try:
+        yield
+    except L10nError as exc:
+        if output is OutputFormat.text:
+            raise
+        from .reports import render
+        typer.echo(render.error(exc, output.value))
+        raise typer.Exit(2) from None
 
 
 class _Meter:
@@ -107,178 +147,222 @@ class _Meter:
             sys.stderr.write("\n")
 
 
-def _say(lines: list[str]) -> None:
-    for line in lines:
-        typer.echo(line)
-
-
-def _warn(warnings: list[str] | tuple[str, ...]) -> None:
-    for warning in warnings:
-        typer.echo(f"l10n: warning: {warning}", err=True)
-
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-def _color() -> bool:
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
-
+# -- workspace commands ------------------------------------------------------------------
 
 @app.command()
 def init(folder: Annotated[Path, typer.Argument(help="Folder to make a workspace.")] = Path(".")):
     """Create l10n.toml, sources/ and translations/ (existing files are left alone)."""
-    from . import project
-    created = project.init(folder)
+    from .commands.init import init as create
+    created = create(folder)
     _say([f"created {p}" for p in created] or [f"{folder} is already a workspace"])
 
 
 @app.command()
-def update(workspace: Workspace = None, doc: Docs = None,
+def update(workspace: WorkspaceOption = None, doc: Docs = None,
            prune: Annotated[bool, typer.Option(
                help="Delete PO files whose source is gone.")] = False,
            check: Annotated[bool, typer.Option(
                "--check", help="Write nothing; exit 1 if any PO file is out of date.")] = False):
     """Cut every source into units and create or merge its PO files."""
-    from . import project, report
-    settings = _settings(workspace)
-    with contextlib.nullcontext() if check else _locked(settings):  # --check writes nothing
-        result = project.update(settings, now=_now(), prune=prune, names=doc, dry_run=check,
-                                workers=_threads())
+    from .commands.update import update as run
+    from .reports import render
+    ws = _workspace(workspace)
+    with contextlib.nullcontext() if check else ws.lock():  # --check writes nothing
+        result = run(ws, now=_now(), prune=prune, names=doc, check=check, workers=_threads())
     _warn(result.warnings)
-    _say(report.update_text(result, settings.root, check=check))
+    _say(render.update_text(result, ws.root, check=check))
     if check and result.written:
         raise typer.Exit(1)
 
 
 @app.command()
-def status(workspace: Workspace = None, doc: Docs = None, lang: Langs = None,
+def status(workspace: WorkspaceOption = None, doc: Docs = None, lang: Langs = None,
            json_out: JsonOut = False,
            changes: Annotated[bool, typer.Option(
                "--changes", help="List units whose source changed since review.")] = False):
     """What is left before publication, per document and language."""
-    from . import gate, report
-    settings = _settings(workspace)
-    result = gate.assess(settings, names=doc, langs=lang)
+    from . import gate
+    from .reports import render
+    with _errors_as(OutputFormat.json if json_out else OutputFormat.text):
+        ws = _workspace(workspace)
+        result = gate.review(ws, names=doc, langs=lang)
     if json_out:
-        typer.echo(report.status_json(result, settings.root))
+        typer.echo(render.status_json(result, ws.root))
     else:
-        _say(report.status_text(result, settings.root, changes=changes, color=_color()))
-
-
-class CheckFormat(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
-    junit = "junit"
+        _say(render.status_text(result, ws.root, changes=changes, color=_color()))
+    _unreadable(result, ws.root)
 
 
 @app.command()
-def check(workspace: Workspace = None, doc: Docs = None, lang: Langs = None,
-          format: Annotated[Optional[CheckFormat], typer.Option(
+def check(workspace: WorkspaceOption = None, doc: Docs = None, lang: Langs = None,
+          format: Annotated[Optional[OutputFormat], typer.Option(
               "--format", help="text, json, github (default under GitHub Actions) or junit."
           )] = None):
     """The publication gate: exit 0 when every required translation is ready, 1 when not."""
-    from . import gate, report
-    settings = _settings(workspace)
-    result = gate.assess(settings, names=doc, langs=lang)
-    chosen = format or (CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true"
-                        else CheckFormat.text)
-    if chosen is CheckFormat.json:
-        typer.echo(report.check_json(result, settings.root))
-    elif chosen is CheckFormat.junit:
-        typer.echo(report.check_junit(result, settings.root))
-    elif chosen is CheckFormat.github:
-        _say(report.check_github(result, settings.root))
+    from . import gate
+    from .reports import render
+    chosen = format or (OutputFormat.github if os.environ.get("GITHUB_ACTIONS") == "true"
+                        else OutputFormat.text)
+    with _errors_as(chosen):
+        ws = _workspace(workspace)
+        result = gate.review(ws, names=doc, langs=lang)
+    if chosen is OutputFormat.json:
+        typer.echo(render.check_json(result, ws.root))
+    elif chosen is OutputFormat.junit:
+        typer.echo(render.check_junit(result, ws.root))
+    elif chosen is OutputFormat.github:
+        _say(render.check_github(result, ws.root))
         summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary:
             try:
                 with open(summary, "a", encoding="utf-8") as handle:
-                    handle.write(report.check_summary(result, settings.root))
+                    handle.write(render.check_summary(result, ws.root))
             except OSError as exc:
                 raise L10nError(f"cannot append the job summary: {exc.strerror}",
                                 path=summary, hint="GITHUB_STEP_SUMMARY names this file") from None
     else:
-        _say(report.check_text(result, settings.root, color=_color()))
+        _say(render.check_text(result, ws.root, color=_color()))
+    _unreadable(result, ws.root)
     if result.blocked:
         raise typer.Exit(1)
 
 
+def _unreadable(result, root: Path) -> None:
+    """After a report, each file it could not read, as an error line; then exit 2."""
+    from .reports import render
+    broken = [p for item in result.items for p in item.problems if p.check == "input"]
+    for problem in dict.fromkeys(broken):
+        typer.echo(f"l10n: error: {render.location(problem, root)}: {problem.message}", err=True)
+    if broken:
+        raise typer.Exit(2)
+
+
 @app.command()
-def build(workspace: Workspace = None, doc: Docs = None, lang: Langs = None,
+def build(workspace: WorkspaceOption = None, doc: Docs = None, lang: Langs = None,
           allow_partial: Annotated[bool, typer.Option(
-              "--allow-partial", help="Write incomplete documents, keeping the source text "
-                                      "for units not reviewed.")] = False):
-    """Rebuild the translated documents under build/<lang>/."""
-    from . import project, report
-    settings = _settings(workspace)
-    with _locked(settings):
-        results = project.build(settings, allow_partial=allow_partial, names=doc, langs=lang,
-                                workers=_threads())
-    _say(report.build_text(results, settings.root))
+              "--allow-partial", help="Also write documents that are not ready, keeping the "
+                                      "source text where a translation may not be published."
+          )] = False):
+    """Rebuild the translated documents that are ready under build/<lang>/."""
+    from .commands.build import build as run
+    from .reports import render
+    ws = _workspace(workspace)
+    with ws.lock():
+        results = run(ws, partial=allow_partial, names=doc, langs=lang, workers=_threads())
+    _say(render.build_text(results, ws.root))
     if any(r.outcome == "refused" for r in results):
         raise typer.Exit(1)
 
 
+def _approver(by: str | None) -> str:
+    """Who approves: --by, else git's user.name, else the login name (asked only once
+    there is something to approve)."""
+    if by:
+        return by
+    with contextlib.suppress(OSError, subprocess.SubprocessError):
+        name = subprocess.run(["git", "config", "user.name"], capture_output=True, text=True,
+                              timeout=5).stdout.strip()
+        if name:
+            return name
+    name = os.environ.get("USER") or os.environ.get("USERNAME") or os.environ.get("LOGNAME")
+    if not name:
+        raise typer.BadParameter("say who approves: no git user.name or login name here",
+                                 param_hint="--by")
+    return name
+
+
 @app.command()
-def approve(workspace: Workspace = None, doc: Docs = None, lang: Langs = None,
+def approve(entries: Annotated[Optional[list[str]], typer.Argument(
+                metavar="[PO:LINE]...",
+                help="Entries to approve, as `l10n check` names them (even with QA errors).")
+            ] = None,
+            workspace: WorkspaceOption = None, doc: Docs = None, lang: Langs = None,
             origin: Annotated[Optional[str], typer.Option(
-                help="Only entries of this origin: changed, memory or machine.")] = None,
+                help="Only entries of this origin: changed, memory, machine or unknown "
+                     "(marked needs work by hand).")] = None,
             exact: Annotated[bool, typer.Option(help="Only exact memory matches.")] = False,
+            all_: Annotated[bool, typer.Option(
+                "--all", help="Every needs-review entry of the workspace.")] = False,
+            dry_run: Annotated[bool, typer.Option(
+                "--dry-run", help="Show what would be approved; write nothing.")] = False,
             by: Annotated[Optional[str], typer.Option(
-                help="Who approves (default: your login name).")] = None):
-    """Mark pre-translated entries reviewed, on your explicit say-so; records who."""
-    from . import project
-    from .catalog.model import ORIGINS
-    if origin is not None and origin not in ORIGINS:
-        raise typer.BadParameter(f"use one of {', '.join(ORIGINS)}", param_hint="--origin")
-    settings = _settings(workspace)
-    who = by or os.environ.get("USER") or os.environ.get("USERNAME") or "unknown"
-    with _locked(settings):
-        changed = project.approve(settings, by=who, origin=origin, exact=exact, names=doc,
-                                  langs=lang)
-    _say([f"approved {n} entr{'y' if n == 1 else 'ies'} in {p}" for p, n in changed]
-         or ["nothing to approve"])
+                help="Who approves (default: git's user.name, else your login name).")] = None):
+    """Mark needs-review entries reviewed, on your explicit say-so; records who."""
+    from .commands.approve import approve as run
+    from .reports import render
+    if not (entries or doc or lang or origin or all_):
+        raise typer.BadParameter("say what to approve: PO:LINE, --doc, --lang, --origin, or "
+                                 "--all for the whole workspace", param_hint="scope")
+    ws = _workspace(workspace)
+    named = [_entry(item) for item in entries or ()]
+    with contextlib.nullcontext() if dry_run else ws.lock():
+        approvals = run(ws, by=lambda: _approver(by), origin=origin, exact=exact, names=doc, langs=lang,
+                        named=named, dry_run=dry_run)
+    _say(render.approve_text(approvals, ws.root, dry_run=dry_run))
 
 
-glossary_app = typer.Typer(no_args_is_help=True, help="The workspace glossary (glossary.csv).")
-app.add_typer(glossary_app, name="glossary")
+def _entry(text: str) -> tuple[Path, int]:
+    path, _, line = text.rpartition(":")
+    if not path or not line.isdigit():
+        raise typer.BadParameter(f"{text!r} is not PO:LINE (e.g. translations/en/a.po:18)",
+                                 param_hint="PO:LINE")
+    return Path(path), int(line)
 
 
 @glossary_app.command("check")
-def glossary_check(workspace: Workspace = None, doc: Docs = None, lang: Langs = None):
+def glossary_check(workspace: WorkspaceOption = None, doc: Docs = None, lang: Langs = None):
     """List translations that disagree with the glossary; exit 1 when there are any."""
-    from . import gate, report
-    settings = _settings(workspace)
-    result = gate.assess(settings, names=doc, langs=lang)
+    from . import gate
+    from .reports import render
+    ws = _workspace(workspace)
+    result = gate.review(ws, names=doc, langs=lang)
     found = [p for item in result.items for p in item.problems if p.check == "glossary"]
     for problem in found:
-        where = report.location(problem, settings.root)
-        typer.echo(f"{where}: {problem.message}")
+        typer.echo(f"{render.location(problem, ws.root)}: {problem.message}")
     typer.echo(f"{len(found)} glossary disagreement(s)")
+    _unreadable(result, ws.root)
     if found:
         raise typer.Exit(1)
 
 
+@app.command()
+def segment(file: Annotated[Path, typer.Argument(help="A source document.")],
+            lang: Annotated[str, typer.Option(help="Its language: fr, ar or en.")],
+            json_out: JsonOut = False, workspace: WorkspaceOption = None):
+    """Show how a document is cut into units."""
+    from .commands.translate import segment as cut
+    units, warnings = cut(file, lang, _optional_workspace(workspace))
+    _warn(warnings)
+    if json_out:
+        lines = (json.dumps({"start": u.start, "end": u.end, "text": u.text, "msgid": u.msgid},
+                            ensure_ascii=False) for u in units)
+    else:
+        lines = (u.msgid.replace("\n", "⏎") for u in units)
+    sys.stdout.write("".join(line + "\n" for line in lines))
+
+
+# -- the translation memory --------------------------------------------------------------
+
 @tm_app.command("import")
 def tm_import(files: Annotated[list[Path], typer.Argument(help="TMX files to copy into tm/.")],
-              workspace: Workspace = None):
+              workspace: WorkspaceOption = None):
     """Check TMX files and copy them into tm/ (commit it), where the memory reads them."""
-    from . import memory, report
-    settings = _settings(workspace)
-    with _locked(settings):
-        for file in files:
-            _say(report.imported_text(memory.import_tmx(settings, file), settings.root))
+    from .proposals import memory
+    from .reports import render
+    ws = _workspace(workspace)
+    with ws.lock():
+        imported = memory.import_tmx(ws, files)
+    for one in imported:
+        _say(render.imported_text(one, ws.root))
 
 
 @tm_app.command("export")
 def tm_export(file: Annotated[Path, typer.Argument(help="The TMX file to write.")],
-              source: FromLang, target: ToLang, workspace: Workspace = None):
+              source: FromLang, target: ToLang, workspace: WorkspaceOption = None):
     """Write the memory's pairs for one direction as a TMX 1.4b file."""
-    from . import memory
-    settings = _settings(workspace)
-    count = memory.export_tmx(memory.load(settings), file, source_lang=source,
-                              target_lang=target)
+    from .proposals import memory
+    ws = _workspace(workspace)
+    count = memory.export_tmx(memory.load(ws), file, source_lang=source, target_lang=target)
     typer.echo(f"exported {count} pair{'' if count == 1 else 's'} {source}→{target} to {file}")
 
 
@@ -286,62 +370,36 @@ def tm_export(file: Annotated[Path, typer.Argument(help="The TMX file to write."
 def tm_lookup(text: Annotated[str, typer.Argument(help="The sentence to look up.")],
               source: FromLang, target: ToLang,
               limit: Annotated[int, typer.Option(min=1, help="Most matches shown.")] = 5,
-              json_out: JsonOut = False, workspace: Workspace = None):
+              json_out: JsonOut = False, workspace: WorkspaceOption = None):
     """Show the memory's best matches with their scores (exit 1 when there is none)."""
-    from . import memory, report
-    settings = _settings(workspace)
-    matches = memory.load(settings).lookup(text, source_lang=source, target_lang=target,
-                                           threshold=settings.memory_threshold, limit=limit)
+    from .proposals import memory
+    from .reports import render
+    with _errors_as(OutputFormat.json if json_out else OutputFormat.text):
+        ws = _workspace(workspace)
+        threshold = ws.settings.memory_threshold
+        matches = memory.load(ws).lookup(text, source_lang=source, target_lang=target,
+                                         threshold=threshold, limit=limit)
     if json_out:
-        typer.echo(report.matches_json(matches))
+        typer.echo(render.matches_json(matches))
     else:
-        _say(report.matches_text(matches, source, target, settings.memory_threshold))
+        _say(render.matches_text(matches, source, target, threshold))
     if not matches:
         raise typer.Exit(1)
 
 
-@app.command()
-def segment(file: Annotated[Path, typer.Argument(help="A source document.")],
-            lang: Annotated[str, typer.Option(help="Its language: fr, ar or en.")],
-            json_out: JsonOut = False, workspace: Workspace = None):
-    """Show how a document is cut into units."""
-    from . import project
-    settings = _optional_settings(workspace)
-    units, warnings = project.segment(file, lang, settings)
-    _warn(warnings)
-    for unit in units:
-        if json_out:
-            typer.echo(json.dumps({"start": unit.start, "end": unit.end, "text": unit.text,
-                                   "msgid": unit.msgid}, ensure_ascii=False))
-        else:
-            typer.echo(unit.msgid.replace("\n", "⏎"))
-
-
-class Interrupted(BaseException):
-    """Ctrl-C, raised past click (which would turn it into exit 1)."""
-
-
-def _interrupt(signum, frame) -> None:
-    raise Interrupted
-
-
-# -- machine translation -------------------------------------------------------------
-
-models_app = typer.Typer(no_args_is_help=True, help="Offline MT models: Argos Translate "
-                         f"packages (folder: ${MODELS_ENV}, else folder in l10n.toml, else "
-                         "Argos's own).")
-app.add_typer(models_app, name="models")
-
+# -- machine translation -------------------------------------------------------------------
 
 @models_app.command("list")
-def models_list(workspace: Workspace = None, json_out: JsonOut = False):
+def models_list(workspace: WorkspaceOption = None, json_out: JsonOut = False):
     """Installed packages: language pair, version, size and folder."""
-    from . import models, report
-    scan = models.scan(_models_folder(_optional_settings(workspace)))
+    from .proposals import models
+    from .reports import render
+    with _errors_as(OutputFormat.json if json_out else OutputFormat.text):
+        scan = models.scan(_models_folder(_optional_workspace(workspace)))
     if json_out:
-        typer.echo(report.models_json(scan))
+        typer.echo(render.models_json(scan))
     else:
-        _say(report.models_text(scan))
+        _say(render.models_text(scan))
 
 
 @models_app.command("install")
@@ -351,13 +409,15 @@ def models_install(
         from_index: Annotated[Optional[tuple[str, str]], typer.Option(
             "--from-index", metavar="FROM TO",
             help="Download the FROM→TO package from the Argos index (index in l10n.toml).")] = None,
-        workspace: Workspace = None):
+        workspace: WorkspaceOption = None):
     """Validate and install a package; it replaces any package for the same pair."""
-    from . import config, models
+    from .proposals import models
+    from .settings import Settings
     if (file is None) == (from_index is None):
         raise typer.BadParameter("give either a FILE or --from-index FROM TO")
-    settings = _optional_settings(workspace) or config.Settings(Path.cwd())
-    folder = _models_folder(settings)
+    ws = _optional_workspace(workspace)
+    settings = ws.settings if ws else Settings.defaults()
+    folder = _models_folder(ws)
     if file is not None:
         package = models.install(folder, file, max_bytes=settings.max_package_bytes)
     else:
@@ -371,47 +431,39 @@ def models_install(
 @models_app.command("remove")
 def models_remove(source: Annotated[str, typer.Argument(help="Source language code.")],
                   target: Annotated[str, typer.Argument(help="Target language code.")],
-                  workspace: Workspace = None):
+                  workspace: WorkspaceOption = None):
     """Delete the installed package for a language pair."""
-    from . import models
-    for package in models.remove(_models_folder(_optional_settings(workspace)), source, target):
+    from .proposals import models
+    for package in models.remove(_models_folder(_optional_workspace(workspace)), source, target):
         typer.echo(f"removed {package.source}→{package.target} {package.version} "
                    f"from {package.path}")
 
 
 @app.command()
 def translate(
-        source: Annotated[str, typer.Option("--from", help="Source language.")],
-        target: Annotated[str, typer.Option("--to", help="Target language.")],
+        source: FromLang, target: ToLang,
         text: Annotated[Optional[str], typer.Argument(help="Text to translate.")] = None,
         file: Annotated[Optional[Path], typer.Option(
             "--file", help="Translate this document instead of TEXT.")] = None,
         output: Annotated[Optional[Path], typer.Option(
             "--output", "-o", help="Write the draft here instead of printing it.")] = None,
-        beam_size: BeamSize = None, workspace: Workspace = None):
+        beam_size: BeamSize = None, workspace: WorkspaceOption = None):
     """A one-shot machine draft: segment, translate offline, rebuild, print."""
-    from . import config, document, formats, machine, project
-    from .files import read_text, write_atomic
-    for name, code in (("--from", source), ("--to", target)):
-        if code not in config.LANGUAGES:
-            raise typer.BadParameter(f"use one of {', '.join(config.LANGUAGES)}",
-                                     param_hint=name)
+    from .commands.translate import draft, engine
+    from .files import write_atomic
     if (text is None) == (file is None):
         raise typer.BadParameter("give either TEXT or --file FILE")
-    settings = _optional_settings(workspace)
-    engine = machine.open_engine(_models_folder(settings), settings=settings,
-                                 threads=_threads(), beam_size=beam_size)
-    body = read_text(file) if file else text
-    fmt = formats.for_path(file) if file else formats.BY_EXTENSION[".txt"]
-    segmenter = project.segmenter(settings, source)
-    meter = _Meter(len(document.extract(body, fmt, segmenter)), "translating")
-    rebuilt, units, translations = machine.draft(body, fmt, segmenter, engine, source=source,
-                                                 target=target, progress=meter)
+    ws = _optional_workspace(workspace)
+    meter = _Meter(0, "translating")
+    mt = engine(ws, models=_models_folder(ws), threads=_threads(), beam_size=beam_size)
+    rebuilt, units, translations = draft(mt, text=text,
+                                         path=file, source=source, target=target, ws=ws,
+                                         progress=meter)
     meter.close()
     for unit, translation in zip(units, translations):
         if translation.flags:
-            print(f"l10n: line {unit.line}: check the draft: {', '.join(translation.flags)}",
-                  file=sys.stderr)
+            typer.echo(f"l10n: line {unit.line}: check the draft: "
+                       f"{', '.join(translation.flags)}", err=True)
     if output:
         write_atomic(output, rebuilt.encode("utf-8"))
         typer.echo(f"wrote {output} ({len(units)} units)")
@@ -419,33 +471,42 @@ def translate(
         typer.echo(rebuilt, nl=not rebuilt.endswith("\n"))
 
 
-def _machine(settings, *, progress, beam_size: int | None):
-    """The MT proposer: Argos models from $L10N_MODELS_DIR, [models] folder or Argos's own."""
-    from . import machine
-    engine = machine.open_engine(_models_folder(settings), settings=settings,
-                                 threads=_threads(), beam_size=beam_size)
-    return machine.MachineProposer(engine, translations_dir=settings.translations_dir,
-                                   today=_now().date(), progress=progress)
-
-
 @app.command()
-def pretranslate(workspace: Workspace = None, doc: Docs = None, lang: Langs = None,
+def pretranslate(workspace: WorkspaceOption = None, doc: Docs = None, lang: Langs = None,
                  tm_only: Annotated[bool, typer.Option(
                      "--tm-only", help="Only the translation memory, no machine translation.")
                  ] = False,
                  beam_size: BeamSize = None):
     """Fill untranslated entries, memory first then MT, as needs work (fuzzy) proposals;
     never touches a translation."""
-    from . import pretranslate as filling
-    from . import report
-    settings = _settings(workspace)
-    with _locked(settings):
-        meter = _Meter(filling.untranslated(settings, names=doc, langs=lang), "pre-translating")
-        machine = None if tm_only else _machine(settings, progress=meter, beam_size=beam_size)
-        proposers = filling.chain(settings, machine=machine)
-        filled = filling.pretranslate(settings, proposers, names=doc, langs=lang)
+    from .commands import pretranslate as filling
+    from .commands.translate import engine
+    from .proposals import machine, memory
+    from .proposals.pipeline import MemoryProposer
+    from .reports import render
+    ws = _workspace(workspace)
+    with ws.lock():
+        work = filling.pending(ws, names=doc, langs=lang)
+        meter = _Meter(len(work.requests), "pre-translating")
+        proposers = [MemoryProposer(memory.load(ws), threshold=ws.settings.memory_threshold)]
+        mt = None
+        if not tm_only and work.requests:
+            mt = machine.MachineProposer(
+                engine(ws, models=_models_folder(ws), threads=_threads(), beam_size=beam_size),
+                today=_now().date(), progress=meter,
+                reviewed_english=filling.reviewed_english(ws))
+            proposers.append(mt)
+        filled = filling.pretranslate(work, proposers)
         meter.close()
-    _say(report.pretranslate_text(filled, proposers, settings.root))
+    _say(render.pretranslate_text(filled, mt.stats if mt else None, ws.root))
+
+
+class Interrupted(BaseException):
+    """Ctrl-C, raised past click (which would turn it into exit 1)."""
+
+
+def _interrupt(signum, frame) -> None:
+    raise Interrupted
 
 
 def main(argv: list[str] | None = None) -> None:

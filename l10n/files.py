@@ -1,7 +1,8 @@
-"""Reading text strictly and writing files atomically: the only place that touches bytes on disk."""
+"""Bytes on disk: reading text strictly, writing files atomically, and content signatures."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 import tempfile
@@ -14,21 +15,26 @@ from .errors import L10nError
 
 @dataclass(frozen=True)
 class Signature:
-    """What a file looked like when read; a later mismatch means someone else wrote it."""
+    """What a file held: a digest of its content. Only content decides "changed": an edit
+    that keeps a file's size and modification time (`cp -p`, `rsync -t`, coarse
+    timestamps) is still a change, and a file rewritten with the same bytes is not."""
 
-    size: int
-    mtime_ns: int
+    digest: str
 
     @classmethod
-    def of(cls, path: Path) -> Signature | None:
+    def of(cls, path: Path | str) -> Signature | None:
+        """The signature of the file at `path`; None when there is none."""
         try:
-            st = os.stat(path)
-        except FileNotFoundError:
+            with open(path, "rb") as handle:
+                return cls.of_bytes(handle.read())
+        except (FileNotFoundError, NotADirectoryError):
             return None
-        return cls(st.st_size, st.st_mtime_ns)
+        except OSError as exc:
+            raise L10nError(f"cannot read: {exc.strerror}", path=path) from None
 
-    def as_list(self) -> list[int]:
-        return [self.size, self.mtime_ns]
+    @classmethod
+    def of_bytes(cls, data: bytes) -> Signature:
+        return cls(hashlib.blake2b(data, digest_size=16).hexdigest())
 
 
 def decode_utf8(data: bytes, path: Path) -> str:
@@ -44,16 +50,30 @@ def decode_utf8(data: bytes, path: Path) -> str:
         ) from None
 
 
-def read_bytes(path: Path, *, limit: int | None = None) -> bytes:
-    """The file's bytes; `limit` refuses files too large to handle safely."""
+def read_bytes(path: Path | str, *, limit: int | None = None) -> bytes:
+    """The bytes of the regular file at `path`; `limit` refuses files too large to handle.
+
+    A FIFO, a device or a folder is refused before anything is read from it (opening a
+    FIFO would block for ever, reading /dev/zero would never end)."""
     try:
-        if limit is not None and path.stat().st_size > limit:
-            raise L10nError(f"the file is {path.stat().st_size:,} bytes, above the limit of "
-                            f"{limit:,}", path=path,
-                            hint="split it, or raise [workspace] max_source_bytes in l10n.toml")
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise L10nError(f"cannot read: {exc.strerror}", path=path) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise L10nError("not a regular file", path=path,
+                            hint="l10n reads only regular files; replace it with one")
+        if limit is not None and info.st_size > limit:
+            raise L10nError(f"the file is {info.st_size:,} bytes, above the limit of "
+                            f"{limit:,}", path=path,
+                            hint="split it, or raise [workspace] max_source_bytes in l10n.toml")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    except OSError as exc:
+        raise L10nError(f"cannot read: {exc.strerror}", path=path) from None
+    finally:
+        os.close(fd)
 
 
 def read_text(path: Path, *, limit: int | None = None) -> str:
@@ -61,20 +81,31 @@ def read_text(path: Path, *, limit: int | None = None) -> str:
     return decode_utf8(read_bytes(path, limit=limit), path)
 
 
-def write_atomic(path: Path, data: bytes, *, expected: Signature | None | bool = True,
-                 durable: bool = True, sync_dir: bool = True) -> bool:
-    """Write `data` to `path` through a flushed temporary file and a rename.
+def write_atomic(path: Path, data: bytes, *, durable: bool = True,
+                 sync_dir: bool = True) -> None:
+    """Write `data` to `path` through a flushed temporary file and a rename, so that a
+    crash at any point leaves the old file or the new one, never half of either.
 
     The temporary file is named `.<name>.<pid>.<random>.tmp`, so the leftovers of a
-    killed process can be told from a live one's (see `lock`).
-    `expected` is the signature the file had when its content was read (None: it did not
-    exist). If the file changed since, nothing is written and False is returned, so the
-    caller can merge again instead of overwriting someone's save. `True` skips the check.
+    killed process can be told from a live one's (see `workspace.lock`).
     `durable=False` skips the fsyncs for files rebuilt from others (build outputs): still
     never half-written, but a crash may leave the previous version, which a rerun rebuilds.
     A caller writing many files passes `sync_dir=False` and calls `sync_dirs` once at
     the end: the rename is atomic either way, only its durability is batched.
     """
+    _write(path, data, durable=durable, sync_dir=sync_dir, expected=None, check=False)
+
+
+def write_if_unchanged(path: Path, data: bytes, *, expected: Signature | None,
+                       sync_dir: bool = True) -> bool:
+    """`write_atomic`, unless the file no longer holds what was read (`expected`; None: it
+    did not exist): then nothing is written and False is returned, so the caller can merge
+    again instead of overwriting someone's save."""
+    return _write(path, data, durable=True, sync_dir=sync_dir, expected=expected, check=True)
+
+
+def _write(path: Path, data: bytes, *, durable: bool, sync_dir: bool,
+           expected: Signature | None, check: bool) -> bool:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         checkpoints.reached("before-temp")
@@ -90,7 +121,7 @@ def write_atomic(path: Path, data: bytes, *, expected: Signature | None | bool =
             if durable:
                 os.fsync(handle.fileno())
         checkpoints.reached("after-temp")
-        if expected is not True and Signature.of(path) != expected:
+        if check and Signature.of(path) != expected:
             os.unlink(tmp)
             return False
         os.replace(tmp, path)

@@ -1,8 +1,9 @@
-"""The publication gate: per document and language, ready or blocked, and every reason.
+"""The publication rule: per document and language, ready or blocked, and every reason.
 
 Ready means: the PO holds the source's current units, every live entry is reviewed
-(all plural forms filled), `msgfmt --check` reports no error, and no QA check of
-severity "error" fails. `l10n status` and `l10n check` both read this.
+(all plural forms filled), gettext's `msgfmt --check` finds no error, and no QA check of
+severity "error" fails. This is the one definition `status`, `check` and `build` use: a
+translation is publishable when it is reviewed and no error is found in it.
 """
 
 from __future__ import annotations
@@ -11,31 +12,36 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import qa
-from .catalog import pofile
-from .catalog.model import Entry, Status
-from .config import Settings
-from .glossary import FILE_NAME as GLOSSARY
+from .catalog.model import Catalog, Entry, Status
+from .catalog.msgfmt import Msgfmt
+from .errors import L10nError
+from .files import Signature
 from .glossary import Glossary
-from .msgfmt import Msgfmt
-from .project import read_source
-from .state import UnitsCache
-from .workspace import Document, Orphan, discover, ignored, orphans, select
+from .quality import checks
+from .workspace import Document, Orphan, Workspace, select
+from .workspace.cache import Cache
+from .workspace.sources import Source, read_source
+from .workspace.translations import read_catalog
 
-STATUS_CHECKS = ("missing", "stale", "untranslated", "needs-review", "msgfmt")
+STATUS_CHECKS = ("input", "missing", "stale", "untranslated", "needs-review", "msgfmt")
+Key = tuple[str | None, str]
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One finding, located at a line of a PO file (the msgstr line for an entry)."""
+    """One finding, located at a line of a file (the msgstr line for an entry)."""
 
-    po: Path
+    file: Path
     line: int | None
     msgctxt: str | None
     msgid: str | None
     check: str  # a QA check id, or one of STATUS_CHECKS
     severity: str  # "error" blocks, "warning" does not
     message: str
+
+    @property
+    def key(self) -> Key | None:
+        return (self.msgctxt, self.msgid) if self.msgid is not None else None
 
 
 @dataclass
@@ -66,13 +72,16 @@ class Readiness:
         return [e for e in self.entries
                 if e.status(self.nplurals) is Status.NEEDS_REVIEW and e.origin() == "changed"]
 
+    def has(self, check: str) -> bool:
+        return any(p.check == check for p in self.problems)
+
     @property
     def missing(self) -> bool:
-        return any(p.check == "missing" for p in self.problems)
+        return self.has("missing")
 
     @property
     def stale(self) -> bool:
-        return any(p.check == "stale" for p in self.problems)
+        return self.has("stale")
 
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
@@ -88,10 +97,27 @@ class Readiness:
     def blocked(self) -> bool:
         return self.required and not self.ready
 
+    def publishable(self) -> dict[Key, str]:
+        """The translations that may be published: reviewed, and no error found in them."""
+        flawed = {p.key for p in self.errors()}
+        return {e.key: e.msgstr for e in self.entries if e.msgid_plural is None
+                and e.status(self.nplurals) is Status.REVIEWED and e.key not in flawed}
+
+    def withheld(self) -> list[tuple[Entry, str]]:
+        """Entries whose translation is not publishable, each with why."""
+        why: dict[Key, str] = {}
+        for problem in self.errors():
+            if problem.key is not None:
+                why.setdefault(problem.key, problem.message if problem.check in STATUS_CHECKS
+                               else f"{problem.check}: {problem.message}")
+        publishable = self.publishable()
+        return [(e, why.get(e.key, "not reviewed")) for e in self.entries
+                if e.key not in publishable]
+
     def reasons(self) -> list[str]:
         """Why it is not ready, one short line per kind of problem."""
         kinds = Counter(p.check for p in self.errors())
-        reasons = [p.message for p in self.problems if p.check in ("missing", "stale")]
+        reasons = [p.message for p in self.problems if p.check in ("input", "missing", "stale")]
         if kinds["untranslated"]:
             reasons.append(f"{kinds['untranslated']} untranslated")
         if kinds["needs-review"]:
@@ -118,42 +144,86 @@ class Gate:
         return any(item.blocked for item in self.items)
 
 
-def assess(settings: Settings, *, names: list[str] | None = None,
-           langs: list[str] | None = None) -> Gate:
-    """Every selected document and target language, with its problems."""
-    documents = discover(settings)
-    glossary = Glossary.load(settings.root / GLOSSARY)
-    msgfmt = Msgfmt(settings.state_dir / "msgfmt.json")
-    units = UnitsCache(settings.state_dir / "units.sqlite3")
-    items = []
-    template_keys: dict[str, list] = {}
-    try:
-        for doc, target in select(documents, names=names, langs=langs):
-            item = Readiness(doc, target, doc.po_path(settings, target),
-                             settings.blocks(doc.name, target))
-            items.append(item)
-            if not item.po.exists():
-                item.problems.append(Problem(item.po, None, None, None, "missing", "error",
+class Assessor:
+    """What the gate needs once per run: the glossary, msgfmt, the units cache."""
+
+    def __init__(self, ws: Workspace, cache: Cache) -> None:
+        self.ws = ws
+        self.glossary = Glossary.load(ws.glossary_path)
+        self.msgfmt = Msgfmt(cache)
+
+    def assess(self, doc: Document, target: str, source: Source, catalog: Catalog | None,
+               signature: Signature | None = None) -> Readiness:
+        """One document in one language: its catalog against its source, msgfmt and QA.
+        `catalog` None means there is no PO file yet."""
+        po = self.ws.po_path(doc.name, target)
+        item = Readiness(doc, target, po, self.ws.settings.blocks(doc.name, target))
+        if catalog is None:
+            if source.template:
+                item.problems.append(Problem(po, None, None, None, "missing", "error",
                                              "no PO file yet: run `l10n update`"))
+            return item
+        item.entries, item.nplurals = catalog.entries, catalog.nplurals
+        if [e.key for e in catalog.entries] != [e.key for e in source.template]:
+            item.problems.append(Problem(po, 1, None, None, "stale", "error",
+                                         "the PO does not match its source: run `l10n update`"))
+        item.problems += _status_problems(item)
+        if self.msgfmt.available:
+            item.problems += [Problem(po, d.line, None, None, "msgfmt", d.severity, d.message)
+                              for d in self.msgfmt.check(po, signature)]
+        item.problems += self._qa_problems(item)
+        return item
+
+    def _qa_problems(self, item: Readiness) -> list[Problem]:
+        settings = self.ws.settings
+        context = checks.Context(item.doc.lang, item.target, self.glossary,
+                                 settings.arabic_digits)
+        severity = settings.severities(item.doc.name, item.target)
+        problems = []
+        for entry in item.entries:
+            if not entry.has_translation():
                 continue
-            catalog = pofile.read(item.po)
-            item.entries, item.nplurals = catalog.entries, catalog.nplurals
-            if doc.name not in template_keys:
-                template_keys[doc.name] = [e.key for e in
-                                           read_source(settings, doc, units).template]
-            if [e.key for e in catalog.entries] != template_keys[doc.name]:
-                item.problems.append(Problem(
-                    item.po, 1, None, None, "stale", "error",
-                    "the PO does not match its source: run `l10n update`"))
-            item.problems += _status_problems(item)
-            if msgfmt.available:
-                item.problems += [Problem(item.po, d.line, None, None, "msgfmt", d.severity,
-                                          d.message) for d in msgfmt.check(item.po)]
-            item.problems += _qa_problems(item, settings, glossary)
-    finally:
-        msgfmt.save()
-        units.close()
-    return Gate(items, orphans(settings, documents), msgfmt.available, ignored(settings))
+            for finding in checks.run(entry.msgid, entry.translations[0], context, severity):
+                problems.append(Problem(item.po, entry.line, entry.msgctxt, entry.msgid,
+                                        finding.check, finding.severity, finding.message))
+        return problems
+
+
+def review(ws: Workspace, *, names: list[str] | None = None,
+           langs: list[str] | None = None) -> Gate:
+    """Every selected document and target language, with its problems. A file that cannot
+    be read is an "input" problem of its own document; every other one is still assessed."""
+    documents = ws.documents()
+    items = []
+    with Cache(ws.state_dir) as cache:
+        assessor = Assessor(ws, cache)
+        sources: dict[str, Source | L10nError] = {}
+        for doc, target in select(documents, names=names, langs=langs):
+            if doc.name not in sources:
+                try:
+                    sources[doc.name] = read_source(ws, doc, cache)
+                except L10nError as exc:
+                    sources[doc.name] = exc
+            source = sources[doc.name]
+            po = ws.po_path(doc.name, target)
+            try:
+                if isinstance(source, L10nError):
+                    raise source
+                catalog, signature = read_catalog(po, target) if po.exists() else (None, None)
+                items.append(assessor.assess(doc, target, source, catalog, signature))
+            except L10nError as exc:
+                items.append(_unreadable(ws, doc, target, exc))
+        available = assessor.msgfmt.available
+    return Gate(items, ws.orphans(documents), available, ws.ignored())
+
+
+def _unreadable(ws: Workspace, doc: Document, target: str, error: L10nError) -> Readiness:
+    item = Readiness(doc, target, ws.po_path(doc.name, target),
+                     ws.settings.blocks(doc.name, target))
+    item.problems.append(Problem(Path(error.path) if error.path else item.po, error.line, None,
+                                 None, "input", "error",
+                                 error.message + (f" ({error.hint})" if error.hint else "")))
+    return item
 
 
 def _status_problems(item: Readiness) -> list[Problem]:
@@ -169,17 +239,3 @@ def _status_problems(item: Readiness) -> list[Problem]:
             problems.append(Problem(item.po, entry.line, entry.msgctxt, entry.msgid,
                                     "needs-review", "error", f"needs review{origin}"))
     return problems
-
-
-def _qa_problems(item: Readiness, settings: Settings, glossary: Glossary) -> list[Problem]:
-    context = qa.Context(item.doc.lang, item.target, glossary, settings.arabic_digits)
-    severity = settings.severities(item.doc.name, item.target)
-    problems = []
-    for entry in item.entries:
-        if not entry.has_translation():
-            continue
-        for finding in qa.run(entry.msgid, entry.translations[0], context, severity):
-            problems.append(Problem(item.po, entry.line, entry.msgctxt, entry.msgid,
-                                    finding.check, finding.severity, finding.message))
-    return problems
-

@@ -14,11 +14,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import LANGUAGES
 from .errors import L10nError
 from .files import read_text
+from .languages import CODES as LANGUAGES
 
-FILE_NAME = "glossary.csv"
 _DIACRITICS = "[\u064b-\u065f\u0670\u0640]*"
 _TRUE = {"1", "yes", "true", "x", "dnt"}
 

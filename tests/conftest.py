@@ -35,8 +35,8 @@ def run(capsys, monkeypatch):
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
     """An initialised, empty workspace."""
-    from l10n import project
-    project.init(tmp_path)
+    from l10n.commands.init import init
+    init(tmp_path)
     return tmp_path
 
 

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -109,3 +110,31 @@ def translations(root: Path) -> set[str]:
 def temporaries(root: Path) -> list[Path]:
     """write_atomic's temporary files anywhere in the workspace."""
     return sorted(root.rglob(".*.tmp"))
+
+
+NOW = datetime(2026, 11, 29, 9, 30, tzinfo=timezone.utc)  # the frozen clock of the tests
+
+
+def update(root: Path, *, now: datetime = NOW, workers: int = 1, **options):
+    """`l10n update` in-process on the workspace at `root` (its result)."""
+    from l10n.commands.update import update as run
+    from l10n.workspace import Workspace
+    return run(Workspace.open(root), now=now, workers=workers, **options)
+
+
+def edit_po(po: Path, edit) -> None:
+    """Act as a translator saving in an editor: `edit(entry)` on every live entry, then
+    write the file as l10n writes it."""
+    from l10n.catalog import pofile
+    catalog = pofile.read(po)
+    for entry in catalog.entries:
+        edit(entry)
+    po.write_bytes(pofile.serialize(catalog))
+
+
+def translate_all(po: Path, text=lambda entry: f"[{entry.msgid}]") -> None:
+    """Fill every msgstr with `text(entry)` and clear "needs work": all reviewed."""
+    def review(entry) -> None:
+        entry.msgstr = text(entry)
+        entry.fuzzy = False
+    edit_po(po, review)

@@ -10,13 +10,17 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from support import write
+from support import NOW, write
 
-from l10n import config, memory, project
+from l10n.commands.init import init
+from l10n.commands.update import new_catalog
+from l10n.languages import CODES
+from l10n.proposals import memory
+from l10n.workspace import Workspace
 from l10n.catalog import pofile
 from l10n.catalog.model import Entry
 from l10n.errors import L10nError
-from l10n.memory import Memory, PoRecord, TmxRecord
+from l10n.proposals.memory import Memory, PoRecord, TmxRecord
 from l10n.workspace import Document
 
 SENT = "Le ministre a reçu la délégation le 11 octobre 2021."
@@ -151,81 +155,76 @@ def test_the_index_finds_what_scoring_every_entry_would(sources, query, threshol
 
 # -- the workspace's memory and its index --------------------------------------------------
 
-def make_workspace(root: Path, documents: dict[str, list[tuple[str, str, bool]]]) -> config.Settings:
+def make_workspace(root: Path, documents: dict[str, list[tuple[str, str, bool]]]) -> Workspace:
     """Documents name -> [(msgid, en msgstr, fuzzy)], written as fr→en and fr→ar POs."""
-    project.init(root)
-    settings = config.load(root)
+    init(root)
+    ws = Workspace.open(root)
     for name, entries in documents.items():
         doc = Document(name, "fr", root / f"sources/fr/{name}.txt", ("en", "ar"))
         write(doc.source, " ".join(e[0] for e in entries) + "\n")
         for target in doc.targets:
-            catalog = project.new_catalog(settings, doc, target, datetime_stub())
+            catalog = new_catalog(doc, target, now=NOW, project="test")
             catalog.entries = [Entry(msgid=m, msgstr=t and f"{target}:{t}",
                                      flags=["fuzzy"] if fuzzy else []) for m, t, fuzzy in entries]
-            write(doc.po_path(settings, target), pofile.serialize(catalog))
-    return settings
-
-
-def datetime_stub():
-    from datetime import datetime, timezone
-    return datetime(2024, 1, 1, tzinfo=timezone.utc)
+            write(ws.po_path(doc.name, target), pofile.serialize(catalog))
+    return ws
 
 
 def all_pairs(mem: Memory) -> dict:
-    return {(a, b): mem.pairs(a, b) for a in config.LANGUAGES for b in config.LANGUAGES if a != b}
+    return {(a, b): mem.pairs(a, b) for a in CODES for b in CODES if a != b}
 
 
 def test_only_reviewed_entries_enter_the_memory(tmp_path):
-    settings = make_workspace(tmp_path, {"a": [("Un.", "One.", False), ("Deux.", "Two.", True),
+    ws = make_workspace(tmp_path, {"a": [("Un.", "One.", False), ("Deux.", "Two.", True),
                                                ("Trois.", "", False)]})
-    mem = memory.load(settings)
+    mem = memory.load(ws)
     assert [(p.source, p.target) for p in mem.pairs("fr", "en")] == [("Un.", "en:One.")]
     assert [(p.source, p.target) for p in mem.pairs("en", "fr")] == [("en:One.", "Un.")]
     assert [(p.source, p.target) for p in mem.pairs("en", "ar")] == [("en:One.", "ar:One.")]
 
 
 def test_refresh_reads_only_changed_files_and_matches_a_rebuild(tmp_path, monkeypatch):
-    settings = make_workspace(tmp_path, {f"d{i}": [(f"Phrase {i}.", f"Sentence {i}.", False)]
+    ws = make_workspace(tmp_path, {f"d{i}": [(f"Phrase {i}.", f"Sentence {i}.", False)]
                                          for i in range(5)})
-    write(settings.tm_dir / "old.tmx", b'<tmx version="1.4"><header srclang="en"/><body><tu>'
+    write(ws.tm_dir / "old.tmx", b'<tmx version="1.4"><header srclang="en"/><body><tu>'
           b'<tuv xml:lang="EN-GB"><seg>Hi.</seg></tuv><tuv xml:lang="fr-FR"><seg>Salut.</seg>'
           b'</tuv></tu></body></tmx>')
     reads = []
     original = pofile.read
     monkeypatch.setattr(memory.pofile, "read", lambda path: reads.append(path) or original(path))
-    first = memory.load(settings)
+    first = memory.load(ws)
     assert len(reads) == 10 and ("Salut.", "Hi.") in [(p.source, p.target)
                                                         for p in first.pairs("fr", "en")]
     reads.clear()
-    assert all_pairs(memory.load(settings)) == all_pairs(first) and reads == []
-    po = settings.translations_dir / "en/d3.po"
+    assert all_pairs(memory.load(ws)) == all_pairs(first) and reads == []
+    po = ws.translations_dir / "en/d3.po"
     catalog = pofile.read(po)
     catalog.entries[0].msgstr = "en:Changed."
     po.write_bytes(pofile.serialize(catalog))
-    (settings.translations_dir / "ar/d1.po").unlink()
+    (ws.translations_dir / "ar/d1.po").unlink()
     reads.clear()
-    refreshed = memory.load(settings)
+    refreshed = memory.load(ws)
     assert reads == [po]
     assert ("Phrase 3.", "en:Changed.") in [(p.source, p.target) for p in refreshed.pairs("fr", "en")]
     assert not [p for p in refreshed.pairs("fr", "ar") if p.source == "Phrase 1."]
-    shutil.rmtree(settings.state_dir)
-    assert all_pairs(memory.load(settings)) == all_pairs(refreshed)
+    shutil.rmtree(ws.state_dir)
+    assert all_pairs(memory.load(ws)) == all_pairs(refreshed)
 
 
 def test_a_damaged_index_is_rebuilt(tmp_path):
-    settings = make_workspace(tmp_path, {"a": [("Un.", "One.", False)]})
-    expected = all_pairs(memory.load(settings))
-    (settings.state_dir / memory.INDEX_NAME).write_text("{not json")
-    assert all_pairs(memory.load(settings)) == expected
+    ws = make_workspace(tmp_path, {"a": [("Un.", "One.", False)]})
+    expected = all_pairs(memory.load(ws))
+    (ws.state_dir / memory.INDEX_NAME).write_text("{not json")
+    assert all_pairs(memory.load(ws)) == expected
 
 
 def test_source_language_comes_from_the_document_when_the_header_lacks_it(tmp_path):
-    settings = make_workspace(tmp_path, {"a": [("Un.", "One.", False)]})
-    po = settings.translations_dir / "en/a.po"
+    ws = make_workspace(tmp_path, {"a": [("Un.", "One.", False)]})
+    po = ws.translations_dir / "en/a.po"
     catalog = pofile.read(po)
     del catalog.header["X-Source-Language"]
     po.write_bytes(pofile.serialize(catalog))
-    assert [(p.source, p.target) for p in memory.load(settings).pairs("fr", "en")] == \
+    assert [(p.source, p.target) for p in memory.load(ws).pairs("fr", "en")] == \
         [("Un.", "en:One.")]
 
 
@@ -237,12 +236,12 @@ EDIT = st.tuples(st.sampled_from(["translate", "fuzzy", "clear", "delete"]),
 @given(st.lists(EDIT, max_size=8))
 def test_after_any_edits_the_refreshed_memory_equals_a_rebuild(edits):
     with tempfile.TemporaryDirectory() as tmp:
-        settings = make_workspace(Path(tmp), {f"d{d}": [(f"Phrase {d}.{i}.", f"S{d}.{i}", False)
+        ws = make_workspace(Path(tmp), {f"d{d}": [(f"Phrase {d}.{i}.", f"S{d}.{i}", False)
                                                         for i in range(3)] for d in range(3)})
-        memory.load(settings)
+        memory.load(ws)
         stamp = 1_700_000_000_000_000_000
         for number, (action, doc, lang, entry) in enumerate(edits):
-            po = settings.translations_dir / lang / f"d{doc}.po"
+            po = ws.translations_dir / lang / f"d{doc}.po"
             if not po.exists():
                 continue
             if action == "delete":
@@ -256,20 +255,20 @@ def test_after_any_edits_the_refreshed_memory_equals_a_rebuild(edits):
                 # a real edit comes later than the last run; same-nanosecond saves are not modelled
                 stamp += 10_000_000
                 os.utime(po, ns=(stamp, stamp))
-            refreshed = all_pairs(memory.load(settings))
+            refreshed = all_pairs(memory.load(ws))
         if edits:
-            shutil.rmtree(settings.state_dir)
-            assert all_pairs(memory.load(settings)) == refreshed
+            shutil.rmtree(ws.state_dir)
+            assert all_pairs(memory.load(ws)) == refreshed
 
 
 # -- TMX import and export -------------------------------------------------------------
 
 def test_export_then_import_elsewhere_gives_the_same_memory(tmp_path):
-    settings = make_workspace(tmp_path / "a", {"a": [(SENT, "x", False), ("Merci.", "y", False)]})
+    ws = make_workspace(tmp_path / "a", {"a": [(SENT, "x", False), ("Merci.", "y", False)]})
     out = tmp_path / "out.tmx"
-    assert memory.export_tmx(memory.load(settings), out, source_lang="fr", target_lang="en") == 2
+    assert memory.export_tmx(memory.load(ws), out, source_lang="fr", target_lang="en") == 2
     other = make_workspace(tmp_path / "b", {})
-    imported = memory.import_tmx(other, out)
+    [imported] = memory.import_tmx(other, [out])
     assert imported.pairs == {"en-fr": 2} and imported.units == 2 and not imported.already
     assert (other.tm_dir / "out.tmx").read_bytes() == out.read_bytes()
     again = tmp_path / "again.tmx"
@@ -278,11 +277,11 @@ def test_export_then_import_elsewhere_gives_the_same_memory(tmp_path):
 
 
 def test_import_never_replaces_a_different_file(tmp_path):
-    settings = make_workspace(tmp_path / "w", {})
+    ws = make_workspace(tmp_path / "w", {})
     first = write(tmp_path / "x.tmx", "<tmx><body/></tmx>")
-    assert not memory.import_tmx(settings, first).already
-    assert memory.import_tmx(settings, first).already
+    assert not memory.import_tmx(ws, [first])[0].already
+    assert memory.import_tmx(ws, [first])[0].already
     write(first, "<tmx><body><tu/></body></tmx>")
     with pytest.raises(L10nError, match="already exists with other content"):
-        memory.import_tmx(settings, first)
-    assert (settings.tm_dir / "x.tmx").read_text() == "<tmx><body/></tmx>"
+        memory.import_tmx(ws, [first])
+    assert (ws.tm_dir / "x.tmx").read_text() == "<tmx><body/></tmx>"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from support import write
 
-from l10n import config
 from l10n.catalog import pofile
+from l10n.commands.pretranslate import pending, pretranslate
 from l10n.catalog.model import Provenance, Status, text_hash
-from l10n.pretranslate import Proposal, pretranslate
+from l10n.proposals.pipeline import Proposal
+from l10n.workspace import Workspace
 
 
 class Echo:
@@ -18,7 +19,7 @@ class Echo:
 
     def propose(self, requests):
         self.calls.append([r.msgid for r in requests])
-        return [Proposal(f"[{r.target_lang}] {r.msgid}", self.origin, f"echo {r.source_lang}→{r.target_lang}")
+        return [Proposal(f"[{r.target_lang}] {r.msgid}", self.origin, "echo", f"echo {r.source_lang}→{r.target_lang}")
                 if self.word in r.msgid else None for r in requests]
 
 
@@ -31,7 +32,8 @@ def test_proposers_fill_in_order_as_fuzzy_and_keep_human_work(workspace, run):
     catalog.entries[2].fuzzy = True
     po.write_bytes(pofile.serialize(catalog))
     memory, machine = Echo("chat", "memory"), Echo("", "machine")
-    filled = pretranslate(config.load(workspace), [memory, machine], langs=["en"])
+    ws = Workspace.open(workspace)
+    filled = pretranslate(pending(ws, langs=["en"]), [memory, machine])
     assert [f.counts for f in filled] == [{"memory": 1, "machine": 1}]
     assert memory.calls == [["Un chat.", "Un chien."]]
     assert machine.calls == [["Un chien."]]
@@ -40,4 +42,4 @@ def test_proposers_fill_in_order_as_fuzzy_and_keep_human_work(workspace, run):
     assert all(e.status() is Status.NEEDS_REVIEW for e in entries)
     assert entries[0].provenance == Provenance("memory", "echo fr→en", proposed=text_hash("[en] Un chat."))
     assert entries[1].origin() == "machine"
-    assert pretranslate(config.load(workspace), [machine], langs=["en"]) == []
+    assert pretranslate(pending(ws, langs=["en"]), [machine]) == []

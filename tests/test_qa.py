@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from l10n import qa
+from l10n.quality import checks as qa
 from l10n.glossary import Glossary
 
 GLOSSARY = Glossary.parse(

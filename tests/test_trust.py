@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import l10n, require_corpora, temporaries, translations, write
+from support import l10n, require_corpora, temporaries, translations, update, write
 
-from l10n import config, project, tmx
+from l10n.proposals import tmx
 from l10n.catalog import pofile
 from l10n.checkpoints import POINTS
 from l10n.errors import L10nError
-from l10n.lock import WorkspaceLock
+from l10n.workspace.lock import WorkspaceLock
 
 PARAGRAPHS = ["Le ministre a reçu la délégation au siège de la coalition.",
               "La réunion a porté sur la coopération régionale et la formation.",
@@ -33,19 +33,13 @@ def translated(workspace):
     """Three documents, every unit translated and reviewed in en and ar."""
     for n in range(3):
         write(workspace / f"sources/fr/doc{n}.txt", "\n\n".join(PARAGRAPHS) + f"\n\nDocument {n}.\n")
-    settings_ = config.load(workspace)
-    project.update(settings_, now=project_now())
+    update(workspace)
     for po in (workspace / "translations").rglob("*.po"):
         catalog = pofile.read(po)
         for entry in catalog.entries:
             entry.msgstr = f"[{po.parent.name}] {entry.msgid}"
         po.write_bytes(pofile.serialize(catalog))
     return workspace
-
-
-def project_now():
-    from datetime import datetime, timezone
-    return datetime(2026, 11, 29, tzinfo=timezone.utc)
 
 
 def change_sources(root: Path) -> None:
@@ -117,7 +111,7 @@ def test_concurrent_commands_lose_nothing(translated):
         procs = [subprocess.Popen([sys.executable, "-m", "l10n", *args], cwd=translated,
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
                  for args in (["update"], ["pretranslate", "--tm-only"],
-                              ["approve", "--by", "test"], ["build", "--allow-partial"])]
+                              ["approve", "--all", "--by", "test"], ["build", "--allow-partial"])]
         for proc in procs:
             _, err = proc.communicate(timeout=120)
             assert proc.returncode in (0, 1), err

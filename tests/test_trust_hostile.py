@@ -19,7 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import REPO, require_corpora, temporaries, write
 
-from l10n import project, tmx
+from l10n.commands.init import init
+from l10n.proposals import tmx
 from l10n.catalog import pofile
 from l10n.errors import L10nError
 
@@ -312,7 +313,7 @@ def extremes(data: bytes, suffix: str) -> list[bytes]:
 
 def updated_and_built(root: Path, run, name: str, data: bytes) -> str:
     """Update then build one source; every outcome checked. Returns "built" or "refused"."""
-    project.init(root)
+    init(root)
     source = write(root / f"sources/fr/{name}", data)
     with deadline(120):
         result = run("update", cwd=root)

@@ -7,9 +7,10 @@ import shutil
 from support import REPO, write
 from test_workflow import translate_all
 
-from l10n import config
 from l10n.catalog import pofile
-from l10n.pretranslate import Proposal, pretranslate
+from l10n.commands.pretranslate import pending, pretranslate
+from l10n.proposals.pipeline import Proposal
+from l10n.workspace import Workspace
 
 SAMPLE = "2021-11-14-programme-formation-communication"
 
@@ -68,33 +69,46 @@ def test_html_and_markdown_go_through_update_check_build_like_text(workspace, ru
     assert partial.code == 0
     assert (workspace / "build/en/news/a.html").read_text() == PAGE.replace(
         'lang="fr"', 'lang="en"')
-    translate_all(po, lambda e: e.msgid.upper())
-    translate_all(workspace / "translations/en/b.po", lambda e: e.msgid.upper())
+    translate_all(po, shout)
+    translate_all(workspace / "translations/en/b.po", shout)
     assert run("build", "--lang", "en", cwd=workspace).code == 0
     built = (workspace / "build/en/news/a.html").read_text()
     assert "<p>LE <b>SECRÉTAIRE GÉNÉRAL</b> A REÇU LA DÉLÉGATION. ELLE EST REPARTIE.</p>" in built
     assert (workspace / "build/en/b.md").read_text() == "# TITRE\n\nUN *MOT*. DEUX [LIENS](/x).\n"
 
 
-def test_a_broken_placeholder_stops_the_build_naming_the_po(workspace, run):
+def shout(entry) -> str:
+    """A translation that passes QA: words in capitals, e-mail addresses as they were."""
+    return " ".join(w if "@" in w else w.upper() for w in entry.msgid.split(" "))
+
+
+def test_a_broken_placeholder_is_never_published(workspace, run):
     write(workspace / "sources/fr/a.html", PAGE)
     run("update", cwd=workspace)
     po = workspace / "translations/en/a.po"
-    translate_all(po, lambda e: e.msgid.replace("</1>", ""))
+    translate_all(po, lambda e: shout(e).replace("</1>", ""))
     result = run("build", "--lang", "en", cwd=workspace)
-    assert result.code == 2
-    assert "translations/en/a.po" in result.err and "<1> is not closed" in result.err
+    assert result.code == 1
+    assert "build/en/a.html: refused: 4 QA error(s) (4 placeholders)" in result.out
+    assert not (workspace / "build/en/a.html").exists()
+    assert "<1> is not closed" in run("check", "--lang", "en", cwd=workspace).out
+    partial = run("build", "--lang", "en", "--allow-partial", cwd=workspace)
+    assert partial.code == 0
+    built = (workspace / "build/en/a.html").read_text()
+    assert "<p>Le <b>Secrétaire général</b> a reçu\nla délégation. ELLE EST REPARTIE.</p>" \
+        in built  # the broken unit kept in French, the others published
+    assert "placeholders: markup placeholder <1> is not closed" in partial.out
 
 
 class Upper:
     def propose(self, requests):
-        return [Proposal(r.msgid.upper(), "machine", "test") for r in requests]
+        return [Proposal(r.msgid.upper(), "machine", "direct", "test") for r in requests]
 
 
 def test_pretranslate_fills_html_units_with_placeholders_intact(workspace, run):
     write(workspace / "sources/fr/a.html", PAGE)
     run("update", cwd=workspace)
-    pretranslate(config.load(workspace), [Upper()], langs=["ar"])
+    pretranslate(pending(Workspace.open(workspace), langs=["ar"]), [Upper()])
     entries = pofile.read(workspace / "translations/ar/a.po").entries
     assert "LE <1>SECRÉTAIRE GÉNÉRAL</1> A REÇU LA DÉLÉGATION." in [e.msgstr for e in entries]
     assert all(e.fuzzy for e in entries)

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from support import msgcat_no_wrap, msgfmt_check, write
+from support import msgcat_no_wrap, msgfmt_check, update, write
 
 from l10n.catalog import pofile
 
@@ -262,9 +262,11 @@ def test_a_poedit_save_during_update_is_merged_not_overwritten(workspace, run, m
 
 
 @pytest.mark.parametrize("config, words", [
-    ("[build\ncompleteness = 90\n", "l10n.toml:1: invalid TOML"),
-    ("[build]\ncompletness = 90\n", "unknown setting [build] completness"),
-    ("[build]\ncompleteness = 190\n", "[build] completeness must be a number from 0 to 100"),
+    ("[update\nsuggestion_threshold = 90\n", "l10n.toml:1: invalid TOML"),
+    ("[update]\nsugestion_threshold = 90\n", "unknown setting [update] sugestion_threshold"),
+    ("[update]\nsuggestion_threshold = 190\n",
+     "l10n.toml:2: [update] suggestion_threshold must be a number from 0 to 100"),
+    ("[build]\ncompleteness = 90\n", "unknown setting table [build]"),
     ('[languages]\nfr = ["de"]\n', '[languages] fr must be a list of languages among "ar", "en"'),
     ('[qa.severity]\nnumber = "error"\n', "unknown check 'number'"),
 ])
@@ -291,8 +293,7 @@ def test_a_document_without_po_does_not_stop_the_others(workspace, run):
     result = run("build", cwd=workspace)
     assert result.code == 1
     assert "build/en/a.txt: written" in result.out
-    assert "build/en/zz-new.txt: refused (0% reviewed): no PO file yet: run `l10n update`" \
-        in result.out
+    assert "build/en/zz-new.txt: refused: no PO file yet: run `l10n update`" in result.out
     assert "skipped translations/en/zz-new.po: no PO file yet" in \
         run("pretranslate", "--tm-only", cwd=workspace).out
 
@@ -348,22 +349,20 @@ def test_a_folder_where_a_file_belongs_is_one_clear_line(tmp_path, run):
 
 
 def test_many_documents_are_shared_between_processes_with_the_same_result(tmp_path):
-    from datetime import datetime, timezone
-
-    from l10n import config, project
-    now = datetime(2026, 11, 29, tzinfo=timezone.utc)
+    from l10n.commands.build import build
+    from l10n.commands.init import init
+    from l10n.workspace import Workspace
     folders = []
     for workers in (1, 2):
         root = tmp_path / f"w{workers}" / "office"  # the same project name in both
-        project.init(root)
+        init(root)
         for n in range(40):
             write(root / f"sources/fr/d{n:02}.txt", DOC.replace("quatre", f"{n}"))
-        settings = config.load(root)
-        result = project.update(settings, now=now, workers=workers)
+        result = update(root, workers=workers)
         assert len(result.written) == 80
         for po in (root / "translations").rglob("*.po"):
             translate_all(po)
-        built = project.build(settings, workers=workers)
+        built = build(Workspace.open(root), workers=workers)
         assert [b.outcome for b in built] == ["written"] * 80
         folders.append(root)
     for path in (folders[0] / "translations").rglob("*.po"):
@@ -374,15 +373,13 @@ def test_many_documents_are_shared_between_processes_with_the_same_result(tmp_pa
 
 
 def test_an_error_in_a_worker_process_names_the_file(tmp_path):
-    from datetime import datetime, timezone
-
-    from l10n import config, project
+    from l10n.commands.init import init
     from l10n.errors import L10nError
-    project.init(tmp_path)
+    init(tmp_path)
     for n in range(40):
         write(tmp_path / f"sources/fr/d{n:02}.txt", DOC)
     write(tmp_path / "sources/fr/d17.txt", b"Bonjour \xe9t\xe9.\n")
     with pytest.raises(L10nError) as error:
-        project.update(config.load(tmp_path), now=datetime.now(timezone.utc), workers=2)
+        update(tmp_path, workers=2)
     assert str(error.value).endswith("d17.txt:1: not valid UTF-8 (byte 0xe9 at offset 8) "
                                      "(save the file as UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8)")

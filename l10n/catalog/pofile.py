@@ -9,12 +9,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import polib
 
 from ..errors import L10nError
-from ..files import Signature, decode_utf8, read_bytes, write_atomic
+from ..files import Signature, decode_utf8, read_bytes, write_if_unchanged
 from .model import Catalog, Entry
 
 _CHARSET = re.compile(r'"Content-Type:[^"]*charset=([^\\"\s;]+)', re.IGNORECASE)
@@ -116,28 +117,60 @@ def read(path: Path) -> Catalog:
     return parse(read_bytes(path), path)
 
 
-def rewrite(path: Path, change: Callable[[Catalog | None], Catalog | None], *,
-            dry_run: bool = False, sync_dir: bool = True) -> bool:
-    """Apply `change` to the catalog at `path` (None: no file yet) and write what it
-    returns, atomically, when that differs; None means nothing to write.
+Change = Callable[[Catalog | None], Catalog | None]  # None: nothing to write
 
-    If someone saves the file meanwhile (a translator in Poedit), it is read again and
-    `change` applied anew: their save is merged, never overwritten. Returns whether the
-    file changed (or would, with `dry_run`).
+
+@dataclass
+class Rewrite:
+    """A planned change of one PO file: what to write, and what the file held when the
+    change was computed. `change` is kept to apply it again to someone's newer save."""
+
+    path: Path
+    change: Change
+    data: bytes
+    expected: Signature | None  # None: the file did not exist
+
+    def write(self, *, sync_dir: bool = True) -> bool:
+        """Write the new content atomically. If someone saved the file since it was read
+        (a translator in Poedit), their save is read and the change applied to it anew:
+        merged, never overwritten. Returns whether the file changed."""
+        data, expected = self.data, self.expected
+        for _ in range(5):
+            if write_if_unchanged(self.path, data, expected=expected, sync_dir=sync_dir):
+                return True
+            again = plan(self.path, self.change)
+            if again is None:
+                return False
+            data, expected = again.data, again.expected
+        raise L10nError("the PO file kept changing while l10n worked on it", path=self.path,
+                        hint="save it in Poedit, close it, and run the command again")
+
+
+def plan(path: Path, change: Change, current: bytes | None = None,
+         catalog: Catalog | None = None) -> Rewrite | None:
+    """The rewrite `change` asks for, or None when the file would stay as it is.
+
+    `current` and `catalog` are the file's bytes and catalog when the caller has read
+    them already; otherwise the file is read here (absent: None is passed to `change`).
     """
-    for _ in range(5):
-        signature = Signature.of(path)
-        data = read_bytes(path) if signature else None
-        catalog = change(parse(data, path) if data is not None else None)
-        if catalog is None:
-            return False
-        output = serialize(catalog)
-        if output == data:
-            return False
-        if dry_run or write_atomic(path, output, expected=signature, sync_dir=sync_dir):
-            return True
-    raise L10nError("the PO file kept changing while l10n worked on it", path=path,
-                    hint="save it in Poedit, close it, and run the command again")
+    if current is None and path.exists():
+        current = read_bytes(path)
+    if catalog is None and current is not None:
+        catalog = parse(current, path)
+    changed = change(catalog)
+    if changed is None:
+        return None
+    data = serialize(changed)
+    if data == current:
+        return None
+    return Rewrite(path, change, data,
+                   Signature.of_bytes(current) if current is not None else None)
+
+
+def rewrite(path: Path, change: Change, *, sync_dir: bool = True) -> bool:
+    """Read, change and write one PO file now (see `Rewrite`)."""
+    planned = plan(path, change)
+    return planned.write(sync_dir=sync_dir) if planned else False
 
 
 def _entry(item: polib.POEntry) -> Entry:

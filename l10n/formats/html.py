@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import NamedTuple
 
-from ..config import RTL_LANGUAGES
+from ..languages import is_rtl
 from . import bidi
 from .base import OBJECT, Block, Edit, Span
 
@@ -278,7 +278,7 @@ def retarget(text: str, *, source: str, target: str) -> list[Edit]:
     `lang`, `xml:lang` and `dir` change only where the source language was declared, and
     `<meta http-equiv="content-language">` too.
     """
-    direction = "rtl" if target in RTL_LANGUAGES else "ltr"
+    direction = "rtl" if is_rtl(target) else "ltr"
     edits: list[Edit] = []
     root_seen = False
     for token in _tokens(text):

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ..config import RTL_LANGUAGES
+from ..languages import is_rtl
 from . import bidi
 from .base import Block, Edit, Span
 
@@ -295,7 +295,7 @@ def retarget(text: str, *, source: str, target: str) -> list[Edit]:
     if not front:
         return []
     values = {"lang": target, "language": target,
-              "dir": "rtl" if target in RTL_LANGUAGES else "ltr"}
+              "dir": "rtl" if is_rtl(target) else "ltr"}
     edits = []
     for m in re.finditer(r"(?m)^(lang|language|dir):[ \t]*([\"']?)([A-Za-z_-]+)\2[ \t]*\r?$",
                          front.group()):

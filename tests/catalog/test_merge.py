@@ -5,18 +5,17 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
-from datetime import datetime, timezone
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import update
 
-from l10n import config, project
+from l10n.commands.init import init
 from l10n.catalog import pofile
 from l10n.catalog.merge import word_diff
 from l10n.catalog.model import Status
 
-NOW = datetime(2026, 11, 29, 12, 0, tzinfo=timezone.utc)
 VOCABULARY = ("ministre délégation coalition réunion sécurité coopération région efforts "
               "terrorisme domaines membres conseil visite accord projet programme rapport "
               "pays capitale discours défense partenaires formation soutien").split()
@@ -41,8 +40,7 @@ def test_no_translation_is_ever_lost(data):
     msgcat = shutil.which("msgcat")
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
-        project.init(root)
-        settings_ = config.load(root)
+        init(root)
         source = root / "sources/fr/doc.txt"
         source.parent.mkdir(parents=True, exist_ok=True)
         po = root / "translations/en/doc.po"
@@ -53,7 +51,7 @@ def test_no_translation_is_ever_lost(data):
             source.write_text(render(paragraphs))
             before = snapshot(po) if po.exists() else ({}, set())
             edited: dict[str, str] = {}
-            project.update(settings_, now=NOW)
+            update(root)
             reviewed_before, kept_before = before
             catalog = pofile.read(po)
             by_id = catalog.by_key()
@@ -102,7 +100,7 @@ def test_no_translation_is_ever_lost(data):
             elif action == "swap" and len(paragraphs) > 1:
                 paragraphs.reverse()
             source.write_text(render(paragraphs))
-            project.update(settings_, now=NOW)
+            update(root)
             by_id = pofile.read(po).by_key()
             for msgid, suggestion in edited.items():
                 entry = by_id[(None, msgid)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from l10n import document
+from l10n.formats import units as document
 from l10n.formats import md
 from l10n.segmentation import Segmenter
 

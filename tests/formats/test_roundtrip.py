@@ -16,7 +16,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from l10n import document, formats, placeholders
+from l10n import formats
+from l10n.formats import placeholders
+from l10n.formats import units as document
 from l10n.segmentation import Segmenter
 from l10n.segmentation.languages import LANGUAGES
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from l10n import document
+from l10n.formats import units as document
 from l10n.formats import txt
 from l10n.segmentation import Segmenter
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import argos_kit
 import pytest
 
-from l10n import models
+from l10n.proposals import models
 
 PAIRS = (("fr", "en"), ("en", "fr"), ("en", "ar"), ("ar", "en"))
 LOOPBACK = ("127.0.0.1", "::1")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from support import extract_like_argos, run_isolated, write
 
-from l10n import models
+from l10n.proposals import models
 
 
 def rezip(src: Path, dst: Path, *, rename=lambda name: name, drop=(), add=None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from l10n import masking, models, mt
+from l10n.proposals import masking, models, mt
 from l10n.glossary import Glossary
 
 SIX = [

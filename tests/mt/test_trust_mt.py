@@ -12,9 +12,9 @@ from pathlib import Path
 import argos_kit
 import pytest
 import sentencepiece as spm
-from support import l10n, temporaries, translations, write
+from support import l10n, temporaries, translations, update, write
 
-from l10n import config, project
+from l10n.commands.init import init
 from l10n.catalog import pofile
 from l10n.checkpoints import POINTS
 
@@ -41,11 +41,11 @@ def seed_tmx() -> str:
 
 def make_half_done(root: Path) -> Path:
     """Three documents; a memory with two of their sentences; some human work in each PO."""
-    project.init(root)
+    init(root)
     for n in range(3):
         write(root / f"sources/fr/doc{n}.txt", "\n\n".join(SENTENCES + [f"Document {n}."]) + "\n")
     write(root / "tm/seed.tmx", seed_tmx())
-    project.update(config.load(root), now=_now())
+    update(root)
     for po in (root / "translations").rglob("*.po"):
         msgid, msgstr, fuzzy = HUMAN[po.parent.name]
         catalog = pofile.read(po)
@@ -53,11 +53,6 @@ def make_half_done(root: Path) -> Path:
         entry.msgstr, entry.fuzzy = msgstr, fuzzy
         po.write_bytes(pofile.serialize(catalog))
     return root
-
-
-def _now():
-    from datetime import datetime, timezone
-    return datetime(2026, 11, 29, tzinfo=timezone.utc)
 
 
 def outcome(root: Path) -> dict[tuple[str, str], tuple[str, bool]]:
@@ -145,7 +140,7 @@ def test_an_index_of_the_wrong_shape_is_read_again(tmp_path, run, expected):
 
 
 def test_pretranslate_and_tm_import_wait_for_the_workspace_lock(tmp_path, run, models_env):
-    from l10n.lock import WorkspaceLock
+    from l10n.workspace.lock import WorkspaceLock
     root = make_half_done(tmp_path)
     (root / "l10n.toml").write_text("[workspace]\nlock_timeout = 0.2\n")
     pos = {p: p.read_bytes() for p in (root / "translations").rglob("*.po")}
@@ -161,7 +156,7 @@ def test_pretranslate_and_tm_import_wait_for_the_workspace_lock(tmp_path, run, m
 
 def test_a_poedit_save_during_pretranslate_is_merged_not_overwritten(tmp_path, run,
                                                                     models_env, monkeypatch):
-    from l10n import pretranslate
+    from l10n.proposals import pipeline as pretranslate
     root = make_half_done(tmp_path)
     po = root / "translations/en/doc0.po"
     real = pretranslate.MemoryProposer.propose
@@ -313,7 +308,7 @@ def test_the_whole_workflow_runs_with_every_socket_call_raising(tmp_path, models
     log.unlink()
     steps = [["init", str(root)], ["update"], ["tm", "import", str(write(
         tmp_path / "seed.tmx", seed_tmx()))], ["pretranslate"], ["status"],
-             ["approve", "--by", "test"], ["check"], ["build"]]
+             ["approve", "--all", "--by", "test"], ["check"], ["build"]]
     write(root / "sources/fr/a.txt", "\n\n".join(SENTENCES) + "\n")
     for args in steps:
         done = l10n(root if args[0] != "init" else tmp_path, *args, env=env)

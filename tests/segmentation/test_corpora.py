@@ -8,7 +8,8 @@ import pytest
 from support import require_corpora
 
 import gold
-from l10n import document, formats
+from l10n import formats
+from l10n.formats import units as document
 from l10n.segmentation import Segmenter
 
 

@@ -98,7 +98,7 @@ def test_bad_segmentation_settings_are_clear_errors(workspace, run):
     write(workspace / "sources/fr/a.txt", SOURCE)
     configure(workspace, 'no_break = { fr = ["(unclosed"] }')
     result = run("update", cwd=workspace)
-    assert result.code == 2 and "l10n.toml: [segmentation] no_break fr: '(unclosed'" in result.err
+    assert result.code == 2 and "l10n.toml:5: [segmentation] no_break fr: '(unclosed'" in result.err
     configure(workspace, 'no_break = { de = ["x"] }')
     assert "must map fr/ar/en to lists" in run("update", cwd=workspace).err
     configure(workspace, "srx = 3")

@@ -33,9 +33,9 @@ from pathlib import Path, PurePosixPath
 from types import ModuleType
 from typing import BinaryIO
 
-from . import checkpoints
-from .errors import L10nError
-from .lock import alive
+from .. import checkpoints
+from ..errors import L10nError
+from ..workspace.lock import alive
 
 MAX_BYTES = 4_000_000_000  # unpacked size of one package; Argos packages are 50-500 MB
 MAX_RATIO = 100  # unpacked / packed: models hardly compress, a zip bomb compresses 1000×

@@ -15,9 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from . import placeholders as markup
-from .glossary import Glossary
-from .numbers import ARABIC_DIGITS, month_table
+from ..formats import placeholders as markup
+from ..glossary import Glossary
+from ..numbers import ARABIC_DIGITS, month_table
 
 SEVERITIES = ("error", "warning", "off")
 _BIDI = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")

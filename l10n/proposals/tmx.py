@@ -15,8 +15,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from .errors import L10nError
-from .files import read_bytes
+from ..errors import L10nError
+from ..files import read_bytes
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _CODES = frozenset({"bpt", "ept", "it", "ph", "ut"})

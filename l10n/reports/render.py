@@ -10,14 +10,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
-from .catalog.model import Status
+from ..catalog.model import Status
 
 if TYPE_CHECKING:
-    from .gate import Gate, Problem, Readiness
-    from .memory import Imported, Match
-    from .models import Scan
-    from .pretranslate import Filled
-    from .project import Built, UpdateResult
+    from ..gate import Gate, Problem, Readiness
+    from ..proposals.memory import Imported, Match
+    from ..proposals.models import Scan
+    from ..proposals.pipeline import Filled
+    from ..commands.workflow import Built, UpdateResult
 
 STATES = (Status.REVIEWED, Status.NEEDS_REVIEW, Status.UNTRANSLATED)
 ANNOTATIONS_PER_FILE = 10
@@ -36,7 +36,7 @@ def _paint(text: str, color: str | None, enabled: bool) -> str:
 
 
 def location(problem: Problem, root: Path) -> str:
-    path = _rel(problem.po, root)
+    path = _rel(problem.file, root)
     return f"{path}:{problem.line}" if problem.line else path
 
 
@@ -48,7 +48,7 @@ def verdict(item: Readiness) -> str:
 
 # -- update and build --------------------------------------------------------------------
 
-def update_text(result: UpdateResult, root: Path, *, check: bool = False) -> list[str]:
+def update_text(result: Updated, root: Path, *, check: bool = False) -> list[str]:
     verb = "out of date" if check else "updated"
     lines = [f"moved {_rel(a, root)} -> {_rel(b, root)} (source renamed)" for a, b in result.renamed]
     lines += [f"{verb} {_rel(p, root)}" for p in result.written]
@@ -64,21 +64,29 @@ def update_text(result: UpdateResult, root: Path, *, check: bool = False) -> lis
     return lines
 
 
+def quote(text: str, lang: str) -> str:
+    """Text quoted as a reader of `lang` expects: «…» in French, “…” in English, Arabic
+    as it is (its own «…» would reverse around Latin text in a terminal)."""
+    text = text.replace("\n", " ⏎ ")
+    return {"fr": f"« {text} »", "en": f"“{text}”"}.get(lang, text)
+
+
 def build_text(results: list[Built], root: Path) -> list[str]:
-    """Each document built or refused, with what it lacks; the untouched ones counted."""
+    """Each document built or refused, with why; the untouched ones counted."""
     lines = []
     for built in results:
         if built.outcome == "unchanged":
             continue
-        lines.append(f"{_rel(built.output, root)}: {built.outcome} "
-                     f"({built.percent:.0f}% reviewed)"
-                     + (f": {built.reason}" if built.reason else ""))
-        label = "missing" if built.outcome == "refused" else "kept in the source language"
-        for entry in built.missing[:20]:
-            where = entry.references[0] if entry.references else ""
-            lines.append(f"  {label}: {where} {entry.msgid[:70]!r}")
-        if len(built.missing) > 20:
-            lines.append(f"  … and {len(built.missing) - 20} more")
+        where = _rel(built.output, root)
+        if built.outcome == "refused":
+            lines.append(f"{where}: refused: " + "; ".join(built.reasons))
+            continue
+        kept = f", {len(built.withheld)} unit(s) kept in the source language" \
+            if built.withheld else ""
+        lines.append(f"{where}: written{kept}")
+        for entry, why in built.withheld:
+            ref = entry.references[0] if entry.references else ""
+            lines.append(f"  {ref}: {why}: {quote(entry.msgid, built.doc.lang)}")
     counts = {o: sum(1 for b in results if b.outcome == o)
               for o in ("written", "unchanged", "refused")}
     lines.append(f"{counts['written']} document(s) written, {counts['unchanged']} unchanged, "
@@ -173,7 +181,7 @@ def check_text(gate: Gate, root: Path, *, color: bool = False) -> list[str]:
 
 
 def _finding(problem: Problem, root: Path) -> dict:
-    return {"file": _rel(problem.po, root), "line": problem.line, "msgctxt": problem.msgctxt,
+    return {"file": _rel(problem.file, root), "line": problem.line, "msgctxt": problem.msgctxt,
             "msgid": problem.msgid, "check": problem.check, "severity": problem.severity,
             "message": problem.message}
 
@@ -215,7 +223,7 @@ def check_github(gate: Gate, root: Path) -> list[str]:
         for problem in item.problems:
             if problem.severity == "error" and not item.required:
                 continue
-            by_file[problem.po].append((item, problem))
+            by_file[problem.file].append((item, problem))
     for po, found in by_file.items():
         for item, problem in found[:ANNOTATIONS_PER_FILE]:
             level = problem.severity if item.required else "warning"
@@ -243,7 +251,7 @@ def check_summary(gate: Gate, root: Path) -> str:
         rows += ["", "| file | line | check | severity | message |", "|---|---|---|---|---|"]
         for p in problems:
             message = (p.message + (f": {p.msgid}" if p.msgid else "")).replace("|", "\\|")
-            rows.append(f"| {_rel(p.po, root)} | {p.line or ''} | {p.check} | {p.severity} | "
+            rows.append(f"| {_rel(p.file, root)} | {p.line or ''} | {p.check} | {p.severity} | "
                         f"{message.replace(chr(10), ' ')} |")
     limit = 1024 * 1024 - 200  # GitHub's limit is 1 MiB of summary, in bytes
     data = ("\n".join(rows) + "\n").encode("utf-8")
@@ -261,7 +269,7 @@ def check_junit(gate: Gate, root: Path) -> str:
         if item.blocked:
             failure = ElementTree.SubElement(case, "failure", message="; ".join(item.reasons()))
             failure.text = "\n".join(
-                f"{_rel(p.po, root)}:{p.line or ''}: {p.severity}: [{p.check}] {p.message}"
+                f"{_rel(p.file, root)}:{p.line or ''}: {p.severity}: [{p.check}] {p.message}"
                 for p in item.problems)
         elif not item.ready:
             ElementTree.SubElement(case, "skipped", message="not required: "
@@ -271,22 +279,20 @@ def check_junit(gate: Gate, root: Path) -> str:
     return ElementTree.tostring(root_element, encoding="unicode", xml_declaration=True)
 
 
-def pretranslate_text(filled: list[Filled], proposers: list, root: Path) -> list[str]:
+def pretranslate_text(filled: list[Filled], machine: MachineStats | None,
+                      root: Path) -> list[str]:
     """What each PO received, then what machine translation did and could not do."""
     lines = [f"skipped {_rel(f.po, root)}: {f.skipped}" if f.skipped else
              f"filled {_rel(f.po, root)}: " + ", ".join(f"{n} {origin}"
                                                       for origin, n in f.counts.items())
              for f in filled]
-    for proposer in proposers:
-        engine = getattr(proposer, "engine", None)
-        if engine is None:
-            continue
-        lines.append(f"machine translation: {engine.model_calls} sentence(s) decoded, "
-                     f"{engine.cache_hits} from the cache")
-        if proposer.flagged:
-            lines.append(f"  {proposer.flagged} proposal(s) flagged for checking (see the "
+    if machine is not None:
+        lines.append(f"machine translation: {machine.model_calls} sentence(s) decoded, "
+                     f"{machine.cache_hits} from the cache")
+        if machine.flagged:
+            lines.append(f"  {machine.flagged} proposal(s) flagged for checking (see the "
                          "`check:` in their notes)")
-        for (source, target), count in proposer.missing.items():
+        for (source, target), count in machine.missing.items():
             lines.append(f"  no model for {source}→{target}: {count} unit(s) left "
                          "(see `l10n models list`)")
     total = sum(sum(f.counts.values()) for f in filled)
@@ -344,3 +350,45 @@ def models_json(scan: Scan) -> str:
                       "bytes": p.size, "path": str(p.path)} for p in scan.packages],
         "ignored": [{"path": str(path), "reason": why} for path, why in scan.ignored],
     }, ensure_ascii=False, indent=2)
+
+
+def approve_text(approvals: list, root: Path, *, dry_run: bool) -> list[str]:
+    """What was (or would be) approved, per PO file, and what was held back and why."""
+    verb = "would approve" if dry_run else "approved"
+    lines = []
+    for approval in approvals:
+        where = _rel(approval.po, root)
+        if approval.entries:
+            count = len(approval.entries)
+            lines.append(f"{verb} {count} entr{'y' if count == 1 else 'ies'} in {where}")
+            if dry_run:
+                lines += [f"  {where}:{e.line}: {e.origin() or 'unknown'}: {e.msgid}"
+                          for e in approval.entries]
+        for entry, why in approval.held:
+            lines.append(f"  held back {where}:{entry.line}: {why} (name it to approve it "
+                         f"anyway: l10n approve {where}:{entry.line})")
+    if not any(a.entries for a in approvals):
+        lines.append("nothing to approve: no entry needing review matches")
+    return lines
+
+
+def error(exc, output: str) -> str:
+    """An input error in a machine-readable output format (`json`, `github`, `junit`)."""
+    path = str(exc.path) if exc.path is not None else None
+    message = exc.message + (f" ({exc.hint})" if exc.hint else "")
+    if output == "json":
+        return json.dumps({"error": {"file": path, "line": exc.line, "message": exc.message,
+                                     "hint": exc.hint}}, ensure_ascii=False, indent=2)
+    if output == "github":
+        props = ",".join(p for p in (f"file={_escape_property(path)}" if path else "",
+                                     f"line={exc.line}" if exc.line else "",
+                                     "title=l10n input error") if p)
+        return f"::error {props}::{_escape_data(message)}"
+    suites = ElementTree.Element("testsuites")
+    suite = ElementTree.SubElement(suites, "testsuite", name="l10n check", tests="1",
+                                   errors="1")
+    case = ElementTree.SubElement(suite, "testcase", classname="l10n", name="input",
+                                  file=path or "")
+    failure = ElementTree.SubElement(case, "error", message=message)
+    failure.text = f"{path or ''}:{exc.line or ''}: {message}"
+    return ElementTree.tostring(suites, encoding="unicode", xml_declaration=True)

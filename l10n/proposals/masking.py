@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import placeholders
-from .glossary import Glossary
+from ..formats import placeholders
+from ..glossary import Glossary
 
 MASK = "⟦{}⟧"
 MASK_PATTERN = re.compile(r"⟦\s*(\d+)\s*⟧")

@@ -1,4 +1,4 @@
-"""gettext's own verdict on a PO file (`msgfmt --check`), cached by file signature.
+"""gettext's own verdict on a PO file (`msgfmt --check`), remembered by the file's content.
 
 msgfmt exits 1 only on fatal errors and reports everything on stderr as
 `FILE:LINE: message`; lines with "warning:" do not block publication.
@@ -13,8 +13,9 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
-from .files import Signature, write_atomic
+from ..files import Signature
 
 _LINE = re.compile(r"^(?P<file>.*?):(?P<line>\d+): (?P<message>.*)$")
 
@@ -26,32 +27,35 @@ class Diagnostic:
     message: str
 
 
-class Msgfmt:
-    """Runs `msgfmt --check` on PO files, remembering results under .l10n/."""
+class Store(Protocol):
+    """Where verdicts are remembered (the workspace's cache)."""
 
-    def __init__(self, cache: Path, program: str | None = None) -> None:
+    def get(self, kind: str, name: str, key: str) -> str | None: ...
+
+    def put(self, kind: str, name: str, key: str, value: str) -> None: ...
+
+
+class Msgfmt:
+    """Runs `msgfmt --check` on PO files, remembering verdicts by the file's content."""
+
+    def __init__(self, cache: Store, program: str | None = None) -> None:
         self.program = program or shutil.which("msgfmt")
         self.cache = cache
-        try:
-            self._results = json.loads(cache.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self._results = {}
-        self._dirty = False
 
     @property
     def available(self) -> bool:
         return self.program is not None
 
-    def check(self, po: Path) -> list[Diagnostic]:
-        signature = Signature.of(po)
-        key = str(po.resolve())
-        cached = self._results.get(key)
-        if signature and cached and cached[0] == signature.as_list():
-            return [Diagnostic(*d) for d in cached[1]]
+    def check(self, po: Path, signature: Signature | None = None) -> list[Diagnostic]:
+        """msgfmt's findings for `po`; `signature` is what the caller read from it."""
+        signature = signature or Signature.of(po)
+        stored = self.cache.get("msgfmt", str(po), signature.digest) if signature else None
+        if stored is not None:
+            return [Diagnostic(*d) for d in json.loads(stored)]
         found = self._run(po)
         if signature:
-            self._results[key] = [signature.as_list(), [list(d.__dict__.values()) for d in found]]
-            self._dirty = True
+            self.cache.put("msgfmt", str(po), signature.digest,
+                           json.dumps([[d.line, d.severity, d.message] for d in found]))
         return found
 
     def _run(self, po: Path) -> list[Diagnostic]:
@@ -71,8 +75,3 @@ class Msgfmt:
             found.append(Diagnostic(1, "error", proc.stderr.strip().splitlines()[-1]
                                     if proc.stderr.strip() else "msgfmt failed"))
         return found
-
-    def save(self) -> None:
-        if self._dirty:
-            write_atomic(self.cache, json.dumps(self._results, sort_keys=True).encode())
-            self._dirty = False

@@ -10,19 +10,19 @@ text inside a paragraph is a unit of its own), wherever the translator put it.
 from __future__ import annotations
 
 import bisect
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..errors import L10nError
+from ..languages import is_rtl
 from . import placeholders
-from .config import RTL_LANGUAGES
-from .errors import L10nError
-from .formats import Block, Edit, Format
-from .formats.base import OBJECT
+from .base import OBJECT, Block, Edit, Format
 
 if TYPE_CHECKING:
-    from .segmentation import Segmenter
+    from ..segmentation import Segmenter
 
 _NEWLINE = re.compile("\n")
 
@@ -220,7 +220,7 @@ def render(text: str, units: list[Unit], translate: Callable[[Unit], str | None]
     `target` are language codes: for another language the format declares the target
     language and direction, and isolates left-to-right runs in right-to-left translations.
     """
-    rtl = target in RTL_LANGUAGES
+    rtl = is_rtl(target)
     crlf = "\r\n" in text  # a translator's line break is written like the document's
     edits = fmt.retarget(text, source=source, target=target) if target != source else []
     items: list[Unit | Edit] = sorted([*units, *edits], key=lambda x: x.start)
@@ -266,3 +266,16 @@ def render(text: str, units: list[Unit], translate: Callable[[Unit], str | None]
         return "".join(out)
 
     return span(0, len(text))
+
+
+def dump(units: list[Unit]) -> str:
+    """Units as JSON, without their text (`load` takes it from the document again)."""
+    return json.dumps([[u.start, u.end, u.line, u.note, u.msgid, [list(m) for m in u.markup],
+                        u.context] for u in units], ensure_ascii=False)
+
+
+def load(data: str, text: str) -> list[Unit]:
+    """The units `dump` wrote, for the same document `text`."""
+    return [Unit(start, end, text[start:end], line, note, msgid,
+                 tuple(tuple(m) for m in markup), context)
+            for start, end, line, note, msgid, markup, context in json.loads(data)]

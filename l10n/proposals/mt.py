@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from ..errors import L10nError
+from ..glossary import Glossary
 from . import masking
-from .errors import L10nError
-from .glossary import Glossary
 from .models import Package, load
 
 PIVOT = "en"

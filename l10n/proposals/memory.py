@@ -30,14 +30,15 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from . import __version__, tmx
-from .catalog import pofile
-from .config import LANGUAGES, Settings
-from .errors import L10nError
-from .files import Signature, read_bytes, write_atomic
-from .numbers import ARABIC_DIGITS, MONTH_FORMS, month_table
-from .state import code_fingerprint
-from .workspace import WriteGuard, discover, files
+from .. import __version__
+from ..catalog import pofile
+from ..errors import L10nError
+from ..files import Signature, read_bytes, write_atomic, write_if_unchanged
+from ..languages import CODES as LANGUAGES
+from ..numbers import ARABIC_DIGITS, MONTH_FORMS, month_table
+from ..workspace import Workspace, WriteGuard
+from ..workspace.cache import code_fingerprint
+from . import tmx
 
 INDEX_NAME = "memory.json"
 _INDEX_FORMAT = 1
@@ -467,28 +468,28 @@ class _Index:
 
 # -- the workspace's memory and its index under .l10n/ --------------------------------
 
-def load(settings: Settings) -> Memory:
+def load(ws: Workspace) -> Memory:
     """The workspace's memory; only files changed since the last run are read again."""
-    index_path = settings.state_dir / INDEX_NAME
+    index_path = ws.state_dir / INDEX_NAME
     saved = _read_index(index_path)
     files: dict[str, dict] = {}
     languages: dict[str, str] | None = None
-    for path in _memory_files(settings):
-        rel = path.relative_to(settings.root).as_posix()
+    for path in ws.memory_files():
+        rel = ws.relative(path)
         signature = Signature.of(path)
         if signature is None:
             continue
         record = saved.get(rel)
-        if record is None or record.get("signature") != signature.as_list():
+        if record is None or record.get("signature") != signature.digest:
             if path.suffix == ".po":
-                record = _read_po(settings, path)
+                record = _read_po(ws, path)
                 if record["source"] is None:  # no usable X-Source-Language header
                     if languages is None:
-                        languages = {d.name: d.lang for d in discover(settings)}
+                        languages = {d.name: d.lang for d in ws.documents()}
                     record["source"] = languages.get(record["document"])
             else:
                 record = {"units": [list(map(list, u)) for u in _tmx_units(tmx.read(path))]}
-            record["signature"] = signature.as_list()
+            record["signature"] = signature.digest
         files[rel] = record
     if files != saved:
         data = {"version": code_fingerprint(), "format": _INDEX_FORMAT, "files": files}
@@ -517,7 +518,7 @@ def _read_index(path: Path) -> dict[str, dict]:
 
 def _well_formed(record: object) -> bool:
     """Whether an index record has the shape `load` writes (else its file is read again)."""
-    if not isinstance(record, dict) or not isinstance(record.get("signature"), list):
+    if not isinstance(record, dict) or not isinstance(record.get("signature"), str):
         return False
     if "units" in record:
         return isinstance(record["units"], list) and all(map(_text_pairs, record["units"]))
@@ -532,21 +533,9 @@ def _text_pairs(items: object) -> bool:
         for item in items)
 
 
-def _memory_files(settings: Settings) -> list[Path]:
-    """Every PO under translations/<lang>/ and every TMX under tm/, in a stable order."""
-    found = []
-    for lang in LANGUAGES:
-        folder = settings.translations_dir / lang
-        if folder.is_dir():
-            found += [folder / relative for relative in files(folder, suffix=".po")]
-    if settings.tm_dir.is_dir():
-        found += [settings.tm_dir / relative for relative in files(settings.tm_dir, suffix=".tmx")]
-    return found
-
-
-def _read_po(settings: Settings, path: Path) -> dict:
-    target = path.relative_to(settings.translations_dir).parts[0]
-    document = path.relative_to(settings.translations_dir / target).with_suffix("").as_posix()
+def _read_po(ws: Workspace, path: Path) -> dict:
+    target = path.relative_to(ws.translations_dir).parts[0]
+    document = path.relative_to(ws.translations_dir / target).with_suffix("").as_posix()
     catalog = pofile.read(path)
     source = catalog.header.get("X-Source-Language", "").strip()
     if source not in LANGUAGES or source == target:
@@ -579,26 +568,33 @@ class Imported:
     already: bool = False  # the same file was already in tm/
 
 
-def import_tmx(settings: Settings, source: Path) -> Imported:
-    """Copy a valid TMX file into tm/ (never over a different file of the same name)."""
-    data = read_bytes(source)
-    parsed = tmx.parse(data, source)
-    units = _tmx_units(parsed)
-    counts: dict[str, int] = {}
-    for unit in units:
-        for a, b in combinations(sorted(lang for lang, _ in unit), 2):
-            counts[f"{a}-{b}"] = counts.get(f"{a}-{b}", 0) + 1
-    dest = WriteGuard(settings.root)(settings.tm_dir / source.with_suffix(".tmx").name)
-    total = len(parsed.units)
-    if dest.exists():
-        if dest.read_bytes() == data:
-            return Imported(dest, total, counts, already=True)
-        raise L10nError(f"{dest.relative_to(settings.root)} already exists with other content",
-                        path=source, hint="rename the file to import, or delete the old one "
-                                          "from tm/ to replace it")
-    if not write_atomic(dest, data, expected=None):
-        raise L10nError("another file appeared at the same place meanwhile", path=dest)
-    return Imported(dest, total, counts)
+def import_tmx(ws: Workspace, sources: list[Path]) -> list[Imported]:
+    """Copy valid TMX files into tm/ (never over a different file of the same name). Every
+    file is read and checked before the first is copied."""
+    guard = WriteGuard(ws.root)
+    planned = []
+    for source in sources:
+        data = read_bytes(source)
+        parsed = tmx.parse(data, source)
+        counts: dict[str, int] = {}
+        for unit in _tmx_units(parsed):
+            for a, b in combinations(sorted(lang for lang, _ in unit), 2):
+                counts[f"{a}-{b}"] = counts.get(f"{a}-{b}", 0) + 1
+        dest = guard(ws.tm_dir / source.with_suffix(".tmx").name)
+        if any(dest == other.path for other, _ in planned):
+            raise L10nError(f"two files would be imported as {ws.relative(dest)}", path=source,
+                            hint="rename one of them")
+        already = dest.exists() and read_bytes(dest) == data
+        if dest.exists() and not already:
+            raise L10nError(f"{ws.relative(dest)} already exists with other content",
+                            path=source, hint="rename the file to import, or delete the old "
+                                              "one from tm/ to replace it")
+        planned.append((Imported(dest, len(parsed.units), counts, already), data))
+    for imported, data in planned:
+        if not imported.already and not write_if_unchanged(imported.path, data, expected=None):
+            raise L10nError("another file appeared at the same place meanwhile",
+                            path=imported.path)
+    return [imported for imported, _ in planned]
 
 
 def export_tmx(memory: Memory, path: Path, *, source_lang: str, target_lang: str) -> int:

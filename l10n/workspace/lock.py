@@ -13,7 +13,7 @@ import os
 import time
 from pathlib import Path
 
-from .errors import L10nError
+from ..errors import L10nError
 
 TEMPORARY = ".*.tmp"  # the pattern of write_atomic's temporary files
 

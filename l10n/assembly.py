@@ -1,0 +1,28 @@
+"""Finished documents: a source with the translations the gate lets through spliced in."""
+
+from __future__ import annotations
+
+from . import formats
+from .errors import L10nError
+from .formats.units import render
+from .gate import Key, Readiness
+from .workspace.sources import Source
+
+
+def assemble(source: Source, target: str, translations: dict[Key, str], *,
+             po: str | None = None) -> str:
+    """The source's text in `target`: each unit replaced by its translation, the source's
+    own text kept for the units `translations` lacks, the layout and markup as they were."""
+    doc = source.doc
+    try:
+        return render(source.text, source.units,
+                      lambda unit: translations.get((None, unit.msgid)),
+                      fmt=formats.for_path(doc.source), source=doc.lang, target=target)
+    except L10nError as exc:
+        raise L10nError(exc.message, path=po, hint=exc.hint) from None
+
+
+def publication(item: Readiness, *, partial: bool) -> dict[Key, str] | None:
+    """What goes into the edition: every publishable translation when the document is
+    ready (or when a partial edition is asked for); None when it may not be built."""
+    return item.publishable() if item.ready or partial else None

@@ -1,0 +1,110 @@
+"""`l10n build`: the finished editions, for every document the gate says is ready.
+
+Read → plan → write: every source and PO file is read, assessed and assembled first;
+an unreadable file stops the command before anything is written. A document that is not
+ready is refused with the gate's reasons (or, with `partial`, built with its source text
+where a translation may not be published, each such unit listed with why).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import checkpoints
+from ..assembly import assemble, publication
+from ..catalog.model import Entry
+from ..files import Signature, write_atomic
+from ..gate import Assessor, Readiness
+from ..workspace import Document, Workspace, WriteGuard, refuse, select
+from ..workspace.cache import Cache, key
+from ..workspace.sources import read_source
+from ..workspace.translations import read_catalog
+from . import pool
+
+
+@dataclass
+class Built:
+    doc: Document
+    target: str
+    output: Path
+    outcome: str  # "written", "unchanged" or "refused"
+    readiness: Readiness | None = None  # None when skipped: nothing changed since the last build
+    withheld: list[tuple[Entry, str]] = field(default_factory=list)  # kept in the source text
+    data: bytes | None = None  # the edition, until it is written
+
+    @property
+    def reasons(self) -> list[str]:
+        return self.readiness.reasons() if self.readiness else []
+
+
+@dataclass
+class _Task:
+    ws: Workspace
+    doc: Document
+    targets: list[str]
+    partial: bool
+
+
+def build(ws: Workspace, *, partial: bool = False, names: list[str] | None = None,
+          langs: list[str] | None = None, workers: int = 1) -> list[Built]:
+    """Rebuild target documents from publishable translations; unready ones are refused."""
+    chosen = select(ws.documents(), names=names, langs=langs)
+    refuse(list(dict.fromkeys(doc for doc, _ in chosen)))
+    guard = WriteGuard(ws.root)
+    shared = [Signature.of(p) for p in (*ws.rule_files(), ws.glossary_path)]
+    shared_key = key(*(s.digest if s else None for s in shared), str(partial))
+    results: dict[tuple[str, str], Built | None] = {}
+    with Cache(ws.state_dir) as cache:
+        pending: dict[str, _Task] = {}
+        for doc, target in chosen:
+            output = guard(ws.build_path(doc, target))
+            if cache.get("build", f"{target}/{doc.name}",
+                         _job_key(ws, doc, target, output, shared_key)) is not None:
+                results[doc.name, target] = Built(doc, target, output, "unchanged")
+                continue
+            results[doc.name, target] = None  # keeps the document order
+            pending.setdefault(doc.name, _Task(ws, doc, [], partial)).targets.append(target)
+        tasks = list(pending.values())
+        for task, built in zip(tasks, pool.ordered(_plan_document, tasks, workers=workers)):
+            for one in built:
+                results[task.doc.name, one.target] = one
+        for built in results.values():  # write
+            if built is None or built.data is None:
+                continue
+            checkpoints.reached("between-documents")
+            if built.output.exists() and built.output.read_bytes() == built.data:
+                built.outcome = "unchanged"
+            else:
+                write_atomic(built.output, built.data, durable=False)  # rebuilt at will
+            built.data = None
+            cache.put("build", f"{built.target}/{built.doc.name}",
+                      _job_key(ws, built.doc, built.target, built.output, shared_key))
+    return [r for r in results.values() if r is not None]
+
+
+def _job_key(ws: Workspace, doc: Document, target: str, output: Path, shared: str) -> str:
+    signatures = [Signature.of(p) for p in (doc.source, ws.po_path(doc.name, target), output)]
+    return key(shared, *(s.digest if s else None for s in signatures))
+
+
+def _plan_document(task: _Task) -> list[Built]:
+    """Assess and assemble one document in each of its target languages, in memory."""
+    ws, doc = task.ws, task.doc
+    with Cache(ws.state_dir) as cache:
+        source = read_source(ws, doc, cache, store=False)
+        assessor = Assessor(ws, cache)
+        built = []
+        for target in task.targets:
+            po = ws.po_path(doc.name, target)
+            catalog, signature = read_catalog(po, target) if po.exists() else (None, None)
+            item = assessor.assess(doc, target, source, catalog, signature)
+            translations = publication(item, partial=task.partial)
+            output = ws.build_path(doc, target)
+            if translations is None:
+                built.append(Built(doc, target, output, "refused", item))
+                continue
+            text = assemble(source, target, translations, po=ws.relative(po))
+            built.append(Built(doc, target, output, "written", item, item.withheld(),
+                               text.encode("utf-8")))
+    return built

@@ -1,0 +1,229 @@
+"""`l10n update`: bring every PO file up to date with its source, as msgmerge does.
+
+Read → plan → write: every source and PO file is read and merged first; any error stops
+the command before the first write. Then the planned files are written, each atomically.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from .. import checkpoints
+from ..catalog import pofile
+from ..catalog.model import Catalog, Entry
+from ..files import Signature, read_bytes, sync_dirs
+from ..formats import units as unitlib
+from ..languages import LANGUAGES
+from ..workspace import Document, Orphan, Workspace, WriteGuard, refuse, select
+from ..workspace.cache import Cache, key
+from ..workspace.sources import Source, read_source, rules_key
+from ..workspace.translations import read_catalog
+from . import pool
+
+
+@dataclass
+class Updated:
+    """What `update` did (or, with `check`, would do)."""
+
+    written: list[Path] = field(default_factory=list)
+    unchanged: int = 0
+    renamed: list[tuple[Path, Path]] = field(default_factory=list)
+    orphans: list[Orphan] = field(default_factory=list)
+    pruned: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Task:
+    """One document's PO files to bring up to date: the unit of work a process takes."""
+
+    ws: Workspace
+    doc: Document
+    targets: list[str]
+    now: datetime
+
+
+@dataclass
+class _Planned:
+    """What one document needs: its PO rewrites (None: up to date), per target."""
+
+    source: Source
+    rewrites: dict[str, pofile.Rewrite | None]
+    signatures: dict[str, Signature | None]  # of each PO as read
+
+
+def update(ws: Workspace, *, now: datetime, prune: bool = False,
+           names: list[str] | None = None, check: bool = False,
+           workers: int = 1) -> Updated:
+    """Create or merge every PO file from its source; never drops a translation.
+
+    With `check`, nothing is written: `written` lists the PO files that would change.
+    `prune` deletes PO files whose source is gone, never those of a language that only
+    stopped being a target (restoring it in l10n.toml brings them back). A PO file is
+    "up to date" when it holds the source's units: how an editor wrapped or ended its
+    lines does not count.
+    """
+    documents = ws.documents()
+    chosen = select(documents, names=names)
+    refuse(list(dict.fromkeys(doc for doc, _ in chosen)))
+    left = ws.orphans(documents)
+    result = Updated()
+    guard = WriteGuard(ws.root)
+    rules = {lang: rules_key(ws, lang) for lang in LANGUAGES}
+    with Cache(ws.state_dir) as cache:
+        # read: which documents changed since the last run (by content), then plan them
+        pending: dict[str, _Task] = {}
+        for doc, target in chosen:
+            po = ws.po_path(doc.name, target)
+            if cache.get("update", f"{target}/{doc.name}", _job_key(doc, po, rules)) is not None:
+                result.unchanged += 1
+                continue
+            guard(po)
+            pending.setdefault(doc.name, _Task(ws, doc, [], now)).targets.append(target)
+        tasks = list(pending.values())
+        plans = list(pool.ordered(_plan_document, tasks, workers=workers))
+        moves = _adoptions(ws, plans, [o for o in left if o.source_gone], now)
+        if check:
+            for planned in plans:
+                result.written += [ws.po_path(planned.source.doc.name, t)
+                                   for t, r in planned.rewrites.items() if r]
+            result.unchanged += sum(1 for p in plans for r in p.rewrites.values() if not r)
+            result.orphans = left
+            return result
+        # write
+        try:
+            for planned in plans:
+                doc = planned.source.doc
+                checkpoints.reached("between-documents")
+                for target, rewrite in planned.rewrites.items():
+                    po = ws.po_path(doc.name, target)
+                    adopted = moves.get(po)
+                    if rewrite is not None and rewrite.write(sync_dir=False):
+                        result.written.append(po)
+                    else:
+                        result.unchanged += 1
+                    if adopted is not None:
+                        os.unlink(adopted)
+                        result.renamed.append((adopted, po))
+                    cache.put("update", f"{target}/{doc.name}", _job_key(doc, po, rules))
+                if not planned.source.cached:
+                    cache.put("units", doc.name, planned.source.units_key,
+                              unitlib.dump(planned.source.units))
+                result.warnings += [w for w in planned.source.warnings
+                                    if w not in result.warnings]
+        finally:
+            sync_dirs(result.written)
+    adopted = {old for old, _ in result.renamed}
+    for orphan in (o for o in left if o.path not in adopted):
+        if prune and orphan.source_gone:
+            guard(orphan.path).unlink()
+            result.pruned.append(orphan.path)
+        else:
+            result.orphans.append(orphan)
+    return result
+
+
+def _job_key(doc: Document, po: Path, rules: dict[str, str]) -> str:
+    """The content of everything an update of `po` depends on."""
+    source, catalog = Signature.of(doc.source), Signature.of(po)
+    return key(rules[doc.lang], source.digest if source else None,
+               catalog.digest if catalog else None)
+
+
+def _plan_document(task: _Task) -> _Planned:
+    """Merge one source into each of its PO files, in memory."""
+    ws, doc = task.ws, task.doc
+    with Cache(ws.state_dir) as cache:
+        source = read_source(ws, doc, cache, store=False)
+    rewrites, signatures = {}, {}
+    for target in task.targets:
+        po = ws.po_path(doc.name, target)
+        change = functools.partial(merged, template=source.template, doc=doc, target=target,
+                                   now=task.now, project=ws.settings.project,
+                                   threshold=ws.settings.suggestion_threshold)
+        if po.exists():
+            current = read_bytes(po)
+            catalog, signatures[target] = read_catalog(po, target)
+            rewrites[target] = pofile.plan(po, change, current, catalog)
+        else:
+            signatures[target] = None
+            rewrites[target] = pofile.plan(po, change)
+    return _Planned(source, rewrites, signatures)
+
+
+def merged(old: Catalog | None, *, template: list[Entry], doc: Document, target: str,
+           now: datetime, project: str, threshold: float) -> Catalog:
+    """The PO of `doc` in `target` holding the template's units, with every translation
+    `old` had (see `catalog.merge`)."""
+    from ..catalog.merge import merge  # rapidfuzz: only when a PO is merged
+    fresh = old is None
+    old = old or new_catalog(doc, target, now=now, project=project)
+    catalog = merge(template, old, threshold=threshold)
+    header = catalog.header
+    header.setdefault("Language", target)
+    header.setdefault("Plural-Forms", LANGUAGES[target].plural_forms)
+    header.setdefault("X-Source-Language", doc.lang)
+    if not fresh and [e.key for e in catalog.entries] != [e.key for e in old.entries]:
+        header["POT-Creation-Date"] = stamp(now)
+    return catalog
+
+
+def new_catalog(doc: Document, target: str, *, now: datetime, project: str) -> Catalog:
+    """The header of a new PO file: what Poedit and msgfmt need, nothing personal."""
+    language = LANGUAGES[target]
+    return Catalog(header={
+        "Project-Id-Version": project,
+        "POT-Creation-Date": stamp(now),
+        "PO-Revision-Date": stamp(now),
+        "Last-Translator": "",
+        "Language-Team": language.name,
+        "Language": target,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Plural-Forms": language.plural_forms,
+        "X-Source-Language": doc.lang,
+    })
+
+
+def stamp(now: datetime) -> str:
+    return now.strftime("%Y-%m-%d %H:%M%z")
+
+
+def _adoptions(ws: Workspace, plans: list[_Planned], candidates: list[Orphan],
+               now: datetime) -> dict[Path, Path]:
+    """A renamed source takes its PO files with it: an orphan PO holding exactly the units
+    of a document that has no PO yet becomes that document's PO (its plan is redone from
+    the orphan). Returns new PO -> orphan to delete once the new one is written."""
+    moves: dict[Path, Path] = {}
+    keys: dict[Path, frozenset] = {}  # each orphan is read once, when first needed
+    for planned in plans:
+        doc = planned.source.doc
+        wanted = frozenset(e.key for e in planned.source.template)
+        for target in planned.rewrites:
+            po = ws.po_path(doc.name, target)
+            if planned.signatures[target] is not None:
+                continue
+            for orphan in candidates:
+                if orphan.target != target or orphan.path in moves.values():
+                    continue
+                if orphan.path not in keys:
+                    keys[orphan.path] = frozenset(
+                        e.key for e in read_catalog(orphan.path, target)[0].entries)
+                if keys[orphan.path] == wanted:
+                    catalog = read_catalog(orphan.path, target)[0]
+                    change = functools.partial(
+                        merged, template=planned.source.template, doc=doc, target=target,
+                        now=now, project=ws.settings.project,
+                        threshold=ws.settings.suggestion_threshold)
+                    changed = change(catalog)
+                    planned.rewrites[target] = pofile.Rewrite(
+                        po, change, pofile.serialize(changed), None)
+                    moves[po] = orphan.path
+                    break
+    return moves
+

@@ -1,0 +1,56 @@
+"""The languages the tool works in: one table that every other module reads.
+
+Plural-Forms are gettext's exact strings (Poedit and msgfmt recognise them); number and
+date conventions are what a reader of that language expects by default (an office may
+choose another digit style for Arabic in l10n.toml).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import L10nError
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    direction: str  # "ltr" or "rtl"
+    plural_forms: str
+    decimal: str  # decimal sign of the language's usual notation
+    groups: str  # digit group separators of the usual notation
+    date_order: str  # order of numeric dates: "dmy" or "mdy"
+
+    @property
+    def rtl(self) -> bool:
+        return self.direction == "rtl"
+
+
+LANGUAGES: dict[str, Language] = {lang.code: lang for lang in (
+    Language("fr", "French", "ltr", "nplurals=2; plural=(n > 1);",
+             decimal=",", groups=" \u00a0\u202f", date_order="dmy"),
+    Language("ar", "Arabic", "rtl",
+             "nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 "
+             ": n%100>=11 ? 4 : 5;", decimal="٫.", groups="٬,", date_order="dmy"),
+    Language("en", "English", "ltr", "nplurals=2; plural=(n != 1);",
+             decimal=".", groups=",", date_order="dmy"),
+)}
+CODES = tuple(LANGUAGES)
+
+
+def get(code: str, *, what: str = "language") -> Language:
+    """The language of `code`, or a clear error listing the known ones.
+
+    >>> get("ar").rtl
+    True
+    """
+    try:
+        return LANGUAGES[code]
+    except KeyError:
+        raise L10nError(f"unknown {what} {code!r}", hint=f"use one of {', '.join(CODES)}") \
+            from None
+
+
+def is_rtl(code: str) -> bool:
+    return code in LANGUAGES and LANGUAGES[code].rtl

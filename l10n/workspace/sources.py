@@ -1,0 +1,104 @@
+"""A source document read and cut into units, with the PO entries it asks for.
+
+Every command that needs a document's units reads them here: `update` to merge them into
+PO files, `check` and `status` to tell whether a PO is current, `build` to splice the
+translations back. Units are cached by the content of the text and of the rules.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .. import formats
+from ..catalog.model import Entry
+from ..errors import L10nError
+from ..files import Signature, read_text
+from ..formats import units as unitlib
+from ..formats.units import Unit
+from . import Document, Workspace
+from .cache import Cache, key
+
+if TYPE_CHECKING:
+    from ..segmentation import Segmenter
+
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+
+
+@dataclass
+class Source:
+    """A document's text, its units, and its PO template entries (one per distinct msgid)."""
+
+    doc: Document
+    text: str
+    units: list[Unit]
+    template: list[Entry]
+    units_key: str = ""  # what the units were cut from (text, format, rules, code)
+    cached: bool = False  # the units came from the cache
+    warnings: tuple[str, ...] = ()  # about the segmentation rules (see Segmenter)
+
+
+def segmenter(ws: Workspace | None, lang: str) -> Segmenter:
+    """The workspace's segmenter for `lang` (built-in rules when there is no workspace)."""
+    from ..segmentation import Segmenter  # compiles its rules: only when a source is cut
+    if ws is None:
+        return Segmenter.for_language(lang)
+    settings = ws.settings
+    return Segmenter.for_language(lang, abbreviations=settings.abbreviations.get(lang, ()),
+                                  no_break=settings.no_break.get(lang, ()), srx=ws.srx_path)
+
+
+def rules_key(ws: Workspace, lang: str) -> str:
+    """What the cut of a `lang` source depends on besides its text and format."""
+    srx = ws.srx_path
+    try:
+        signature = Signature.of(srx) if srx else None
+    except L10nError:
+        signature = None  # cutting will say why
+    return repr((lang, ws.settings.abbreviations.get(lang, ()),
+                 ws.settings.no_break.get(lang, ()), str(srx or ""),
+                 signature.digest if signature else ""))
+
+
+def read_source(ws: Workspace, doc: Document, cache: Cache | None = None, *,
+                store: bool = True) -> Source:
+    """The document's text, units and PO template; units come from `cache` when it holds
+    them for this very text and these rules, and are stored there when cut (unless not
+    `store`: a worker process leaves that to the command)."""
+    if doc.refusal is not None:
+        raise doc.refusal
+    text = read_text(doc.source, limit=ws.settings.max_source_bytes)
+    control = _CONTROL.search(text)
+    if control:
+        raise L10nError(f"control character U+{ord(control.group()):04X} in the text",
+                        path=doc.source, line=text.count("\n", 0, control.start()) + 1,
+                        hint="this does not look like a text document; remove it")
+    units_key = key(rules_key(ws, doc.lang), doc.extension,
+                    hashlib.blake2b(text.encode("utf-8", "surrogatepass")).hexdigest())
+    stored = cache.get("units", doc.name, units_key) if cache else None
+    warnings: tuple[str, ...] = ()
+    if stored is not None:
+        units = unitlib.load(stored, text)
+    else:
+        rules = segmenter(ws, doc.lang)
+        units, warnings = unitlib.extract(text, formats.for_path(doc.source), rules), \
+            rules.warnings
+        if cache and store:
+            cache.put("units", doc.name, units_key, unitlib.dump(units))
+    return Source(doc, text, units, template(ws.reference(doc), units), units_key,
+                  stored is not None, warnings)
+
+
+def template(reference: str, units: list[Unit]) -> list[Entry]:
+    """The PO entries a document's units ask for, in document order: a sentence repeated
+    in the document is one entry with several references."""
+    entries: dict[str, Entry] = {}
+    for unit in units:
+        entry = entries.setdefault(unit.msgid, Entry(msgid=unit.msgid))
+        if f"{reference}:{unit.line}" not in entry.references:
+            entry.references.append(f"{reference}:{unit.line}")
+        if unit.note not in entry.notes:
+            entry.notes.append(unit.note)
+    return list(entries.values())
