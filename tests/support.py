@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
@@ -67,23 +68,25 @@ def extract_like_argos(archive: Path, folder: Path) -> None:
         handle.extractall(folder)
 
 
-_NO_NETWORK = """
-import socket, sys
-def _blocked(*args, **kwargs):
-    raise OSError("network access blocked by the test")
-socket.socket.connect = socket.socket.connect_ex = _blocked
-socket.getaddrinfo = socket.create_connection = _blocked
-from l10n.cli import main
-main(sys.argv[1:])
-"""
+NO_NETWORK = Path(__file__).resolve().parent / "nonetwork"  # see nonetwork/sitecustomize.py
+
+
+def no_network_env(log: Path) -> dict[str, str]:
+    """The environment of a process whose every network call raises and is logged."""
+    return {"PYTHONPATH": str(NO_NETWORK), "NETWORK_LOG": str(log)}
 
 
 def run_isolated(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
     """`l10n ARGS` in a fresh Python process (nothing imported yet), network blocked."""
     base = {k: v for k, v in os.environ.items()
             if not k.startswith(("XDG_", "ARGOS_", "L10N_")) and k != "HOME"}
-    return subprocess.run([sys.executable, "-c", _NO_NETWORK, *args], cwd=cwd,
-                          env={**base, **env}, capture_output=True, text=True, timeout=120)
+    with tempfile.TemporaryDirectory() as folder:
+        log = Path(folder) / "network.log"
+        done = subprocess.run([sys.executable, "-m", "l10n", *args], cwd=cwd,
+                              env={**base, **no_network_env(log), **env}, capture_output=True,
+                              text=True, timeout=120)
+        assert not log.exists(), f"network use: {log.read_text()}"
+    return done
 
 
 def l10n(root: Path, *args: str, crash: str | None = None, env: dict[str, str] | None = None,
@@ -132,9 +135,16 @@ def edit_po(po: Path, edit) -> None:
     po.write_bytes(pofile.serialize(catalog))
 
 
-def translate_all(po: Path, text=lambda entry: f"[{entry.msgid}]") -> None:
+def translate_all(po: Path, text=lambda entry: f"<{entry.msgid}>") -> None:
     """Fill every msgstr with `text(entry)` and clear "needs work": all reviewed."""
-    def review(entry) -> None:
-        entry.msgstr = text(entry)
-        entry.fuzzy = False
-    edit_po(po, review)
+    def done(entry) -> None:
+        entry.msgstr, entry.fuzzy = text(entry), False
+    edit_po(po, done)
+
+
+def review(po: Path, translations: dict[str, str], *, fuzzy: bool = False) -> None:
+    """These msgids translated (the others left as they are), marked needs work or not."""
+    def done(entry) -> None:
+        if entry.msgid in translations:
+            entry.msgstr, entry.fuzzy = translations[entry.msgid], fuzzy
+    edit_po(po, done)

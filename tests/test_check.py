@@ -7,21 +7,13 @@ import shutil
 from xml.etree import ElementTree
 
 import pytest
-from support import msgcat_no_wrap, require_corpora, require_tool, write
+from support import msgcat_no_wrap, require_corpora, require_tool, review, write
 
 from l10n.catalog import pofile
 
 DOC = "Le ministre a reçu 4 délégations le 11/10/2021.\n\nLa réunion a eu lieu à Riyad.\n"
 GOOD = {"Le ministre a reçu 4 délégations le 11/10/2021.": "The minister received 4 delegations on 11/10/2021.",
         "La réunion a eu lieu à Riyad.": "The meeting took place in Riyadh."}
-
-
-def translate(po, table, fuzzy=False):
-    catalog = pofile.read(po)
-    for entry in catalog.entries:
-        entry.msgstr = table.get(entry.msgid, entry.msgstr)
-        entry.fuzzy = fuzzy
-    po.write_bytes(pofile.serialize(catalog))
 
 
 @pytest.fixture
@@ -33,14 +25,14 @@ def english(workspace, run):
 
 
 def test_ready_when_reviewed_and_clean(english, run):
-    translate(english / "translations/en/a.po", GOOD)
+    review(english / "translations/en/a.po", GOOD)
     result = run("check", cwd=english)
     assert result.code == 0 and "a [en]: ready" in result.out
 
 
 def test_a_qa_error_blocks_and_points_at_the_msgstr_line(english, run):
     po = english / "translations/en/a.po"
-    translate(po, {**GOOD, "Le ministre a reçu 4 délégations le 11/10/2021.":
+    review(po, {**GOOD, "Le ministre a reçu 4 délégations le 11/10/2021.":
                    "The minister received 5 delegations on 11/10/2021."})
     result = run("check", "--format", "json", cwd=english)
     assert result.code == 1
@@ -59,7 +51,7 @@ def test_a_qa_error_blocks_and_points_at_the_msgstr_line(english, run):
 
 
 def test_severity_settings_per_document_and_language(english, run):
-    translate(english / "translations/en/a.po", {**GOOD, "La réunion a eu lieu à Riyad.":
+    review(english / "translations/en/a.po", {**GOOD, "La réunion a eu lieu à Riyad.":
                                                  "The meeting took place in Riyadh 2."})
     assert run("check", cwd=english).code == 1
     with (english / "l10n.toml").open("a") as config:
@@ -74,7 +66,7 @@ def test_not_required_languages_and_exempt_documents_never_block(workspace, run)
     (workspace / "l10n.toml").write_text(
         '[check]\nrequired = ["en"]\nexempt = ["drafts/*"]\n')
     run("update", cwd=workspace)
-    translate(workspace / "translations/en/a.po", GOOD)
+    review(workspace / "translations/en/a.po", GOOD)
     result = run("check", cwd=workspace)
     assert result.code == 0, result.out
     assert "a [ar]: not ready (not required)" in result.out
@@ -82,7 +74,7 @@ def test_not_required_languages_and_exempt_documents_never_block(workspace, run)
 
 
 def test_needs_review_counts_by_origin(english, run):
-    translate(english / "translations/en/a.po", GOOD, fuzzy=True)
+    review(english / "translations/en/a.po", GOOD, fuzzy=True)
     result = run("check", cwd=english)
     assert result.code == 1 and "2 need review (2 unknown)" in result.out
     status = json.loads(run("status", "--json", cwd=english).out)
@@ -92,7 +84,7 @@ def test_needs_review_counts_by_origin(english, run):
 def test_msgfmt_errors_block(english, run):
     require_tool("msgfmt")
     po = english / "translations/en/a.po"
-    translate(po, GOOD)
+    review(po, GOOD)
     catalog = pofile.read(po)
     catalog.entries[0].flags.append("c-format")
     catalog.entries[0].msgstr = "The minister received 4 delegations on 11/10/2021 %d."
@@ -142,7 +134,7 @@ def test_update_check_says_when_pos_are_out_of_date(english, run):
 
 def test_glossary_check_lists_disagreements(english, run):
     write(english / "glossary.csv", "fr,en,ar\nRiyad,Riyadh,الرياض\n")
-    translate(english / "translations/en/a.po", {**GOOD, "La réunion a eu lieu à Riyad.":
+    review(english / "translations/en/a.po", {**GOOD, "La réunion a eu lieu à Riyad.":
                                                  "The meeting took place in Riyad."})
     result = run("glossary", "check", cwd=english)
     assert result.code == 1
@@ -155,7 +147,7 @@ def test_glossary_check_lists_disagreements(english, run):
 def test_a_poedit_save_changes_nothing_we_wrote(english, run):
     """msgcat is what Poedit runs on save: notes, flags and comments survive, bytes too."""
     po = english / "translations/en/a.po"
-    translate(po, GOOD)
+    review(po, GOOD)
     write(english / "sources/fr/a.txt", DOC.replace("4", "5"))
     run("update", cwd=english)
     catalog = pofile.read(po)

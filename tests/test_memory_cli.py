@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from support import msgcat_no_wrap, msgfmt_check, require_corpora, write
+from support import msgcat_no_wrap, msgfmt_check, require_corpora, review, write
 
 from l10n.catalog import pofile
 from l10n.catalog.model import Status
@@ -29,11 +29,8 @@ def reviewed_workspace(workspace, run):
     write(workspace / "sources/fr/new.txt", NEW)
     assert run("update", cwd=workspace).code == 0
     for index, lang in enumerate(("en", "ar")):
-        po = workspace / f"translations/{lang}/old.po"
-        catalog = pofile.read(po)
-        for entry in catalog.entries:
-            entry.msgstr = REVIEWED[entry.msgid][index]
-        po.write_bytes(pofile.serialize(catalog))
+        review(workspace / f"translations/{lang}/old.po",
+               {msgid: texts[index] for msgid, texts in REVIEWED.items()})
     return workspace / "translations/en/new.po"
 
 

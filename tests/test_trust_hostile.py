@@ -10,7 +10,6 @@ from __future__ import annotations
 import random
 import re
 import signal
-import socket
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -30,16 +29,9 @@ SECRET = "TOP-SECRET-LINE"  # the content of a local file an XXE payload points 
 @pytest.fixture(autouse=True)
 def no_network(monkeypatch) -> list[str]:
     """Every socket connection and DNS lookup raises, and is written down."""
+    from nonetwork.sitecustomize import install
     attempts: list[str] = []
-
-    def refuse(*args, **kwargs):
-        attempts.append(repr(args[:2]))
-        raise OSError("network access blocked by the test")
-
-    for owner, name in ((socket.socket, "connect"), (socket.socket, "connect_ex"),
-                        (socket, "getaddrinfo"), (socket, "create_connection"),
-                        (socket, "gethostbyname")):
-        monkeypatch.setattr(owner, name, refuse)
+    install(monkeypatch.setattr, attempts.append)
     yield attempts
     assert attempts == []
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from support import REPO, write
-from test_workflow import translate_all
+from support import REPO, translate_all, write
 
 from l10n.catalog import pofile
 from l10n.commands.pretranslate import pending, pretranslate

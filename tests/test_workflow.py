@@ -8,20 +8,11 @@ import shutil
 
 import pytest
 
-from support import msgcat_no_wrap, msgfmt_check, update, write
+from support import msgcat_no_wrap, msgfmt_check, translate_all, update, write
 
 from l10n.catalog import pofile
 
 DOC = "Premier paragraphe. Il a deux phrases.\n\nLe Secrétaire général a reçu quatre délégations.\n"
-
-
-def translate_all(po, fn=lambda e: f"<{e.msgid}>"):
-    """Act as the translator in Poedit: fill every msgstr and clear fuzzy."""
-    catalog = pofile.read(po)
-    for entry in catalog.entries:
-        entry.msgstr = fn(entry)
-        entry.fuzzy = False
-    po.write_bytes(pofile.serialize(catalog))
 
 
 def edited(workspace, run):

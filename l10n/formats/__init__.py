@@ -8,8 +8,8 @@ from ..errors import L10nError
 from . import html, md, txt
 from .base import Block, Edit, Format, Span
 
-_FORMATS: tuple[Format, ...] = (txt, html, md)
-BY_EXTENSION: dict[str, Format] = {ext: fmt for fmt in _FORMATS for ext in fmt.EXTENSIONS}
+FORMATS: tuple[Format, ...] = (txt, html, md)
+BY_EXTENSION: dict[str, Format] = {ext: fmt for fmt in FORMATS for ext in fmt.EXTENSIONS}
 
 
 def for_path(path: Path) -> Format:
@@ -23,4 +23,4 @@ def for_path(path: Path) -> Format:
         ) from None
 
 
-__all__ = ["BY_EXTENSION", "Block", "Edit", "Format", "Span", "for_path"]
+__all__ = ["BY_EXTENSION", "FORMATS", "Block", "Edit", "Format", "Span", "for_path"]

@@ -10,6 +10,7 @@ reads back as written, with its markup restored.
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 import pytest
@@ -49,16 +50,21 @@ def check_round_trips(text: str, suffix: str) -> None:
     assert [u.msgid for u in again] == [rot13(u.msgid) for u in units]
 
 
-@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
-def test_fixtures_round_trip(path):
-    check_round_trips(path.read_bytes().decode("utf-8"), path.suffix)
+@pytest.mark.parametrize("fmt", formats.FORMATS, ids=lambda f: f.__name__.rpartition(".")[2])
+def test_every_registered_format_round_trips_its_fixtures(fmt):
+    """The contract every format signs when it is registered: a new one gets it for free."""
+    fixtures = [p for p in FIXTURES if p.suffix in fmt.EXTENSIONS]
+    assert fixtures, f"add a fixture for {fmt.__name__} to tests/formats/fixtures"
+    for path in fixtures:
+        check_round_trips(path.read_bytes().decode("utf-8"), path.suffix)
 
 
 # -- generated documents -------------------------------------------------------------
 
 words = st.text("abcdefghijklmnopqrstuvwxyzéèàçABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=3,
                 max_size=8).filter(
-    lambda w: w.lower() not in ABBREVIATED and rot13(w).lower() not in ABBREVIATED)
+    lambda w: not {w.lower(), rot13(w).lower()} & ABBREVIATED  # both cut alike, so neither
+    and not any(re.fullmatch("[ivxlcdm]+", v.lower()) for v in (w, rot13(w))))  # "CCV." either
 spaces = st.sampled_from([" ", " ", " ", "  ", "\n", "\n    ", "\t", " \n "])
 
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import shutil
-from datetime import datetime, timezone
 
 import pytest
-from support import write
+from support import NOW, review, write
 
 from l10n import cli
 from l10n.catalog import pofile
@@ -17,21 +16,11 @@ DOC = "Bonjour.\n\nLe ministre a reçu 12 délégations. Merci.\n"
 
 @pytest.fixture(autouse=True)
 def frozen_clock(monkeypatch):
-    monkeypatch.setattr(cli, "_now", lambda: datetime(2025, 3, 1, 9, 30, tzinfo=timezone.utc))
+    monkeypatch.setattr(cli, "_now", lambda: NOW)
 
 
 def entries(po):
     return {e.msgid: e for e in pofile.read(po).entries}
-
-
-def review(po, translations: dict[str, str]) -> None:
-    """A translator's work in Poedit: these entries translated and marked done."""
-    catalog = pofile.read(po)
-    for entry in catalog.entries:
-        if entry.msgid in translations:
-            entry.msgstr = translations[entry.msgid]
-            entry.fuzzy = False
-    po.write_bytes(pofile.serialize(catalog))
 
 
 def test_pretranslate_fills_every_target_as_fuzzy_with_engine_route_and_date(
@@ -52,12 +41,12 @@ def test_pretranslate_fills_every_target_as_fuzzy_with_engine_route_and_date(
     assert en["Le ministre a reçu 12 délégations."].msgstr == \
         "[en] Le ministre a reçu 12 délégations."
     assert en["Bonjour."].provenance == Provenance(
-        "machine", "argos translate-fr_en 0.0.1; fr→en; 2025-03-01",
+        "machine", "argos translate-fr_en 0.0.1; fr→en; 2026-11-29",
         proposed=text_hash("[en] Bonjour."))
     ar = entries(workspace / "translations/ar/a.po")
     assert ar["Merci."].msgstr == "[ar] [en] Merci."
     assert ar["Merci."].provenance.detail == \
-        "argos translate-fr_en 0.0.1, translate-en_ar 0.0.1; fr→en→ar; 2025-03-01"
+        "argos translate-fr_en 0.0.1, translate-en_ar 0.0.1; fr→en→ar; 2026-11-29"
     assert all(e.status() is Status.NEEDS_REVIEW for e in [*en.values(), *ar.values()])
     text = (workspace / "translations/ar/a.po").read_text()
     assert '#. l10n: machine; proposed ' in text and "\n#, fuzzy\n" in text
@@ -92,7 +81,7 @@ def test_the_pivot_to_arabic_starts_from_reviewed_english(workspace, run, models
     ar = entries(workspace / "translations/ar/a.po")
     assert ar["Bonjour."].msgstr == "[ar] Hello there."
     assert ar["Bonjour."].provenance.detail == \
-        "reviewed en + argos translate-en_ar 0.0.1; fr→en→ar; 2025-03-01"
+        "reviewed en + argos translate-en_ar 0.0.1; fr→en→ar; 2026-11-29"
     assert ar["Merci."].msgstr == "[ar] [en] Merci."
 
 

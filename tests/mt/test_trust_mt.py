@@ -12,7 +12,7 @@ from pathlib import Path
 import argos_kit
 import pytest
 import sentencepiece as spm
-from support import l10n, temporaries, translations, update, write
+from support import l10n, no_network_env, temporaries, translations, update, write
 
 from l10n.commands.init import init
 from l10n.catalog import pofile
@@ -282,25 +282,9 @@ def test_a_killed_models_install_keeps_the_old_package_and_its_leftovers_go(poin
 
 # -- no network, proven end to end -----------------------------------------------------------
 
-SITECUSTOMIZE = '''
-"""Every socket call raises, and is written down (test harness)."""
-import os, socket
-
-def _blocked(*args, **kwargs):
-    with open(os.environ["NETWORK_LOG"], "a") as log:
-        log.write(repr(args[:2]) + "\\n")
-    raise OSError("network access blocked by the test")
-
-socket.socket.connect = socket.socket.connect_ex = socket.socket.sendto = _blocked
-socket.create_connection = socket.getaddrinfo = socket.gethostbyname = _blocked
-'''
-
-
 def test_the_whole_workflow_runs_with_every_socket_call_raising(tmp_path, models_dir):
-    blocker = write(tmp_path / "nonet/sitecustomize.py", SITECUSTOMIZE)
     log = tmp_path / "network.log"
-    env = {"PYTHONPATH": str(blocker.parent), "NETWORK_LOG": str(log),
-           "L10N_MODELS_DIR": str(models_dir)}
+    env = {**no_network_env(log), "L10N_MODELS_DIR": str(models_dir)}
     root = tmp_path / "work"
     probe = l10n(tmp_path, "models", "install", "--from-index", "fr", "en", env=env)
     assert probe.returncode == 2 and "network access blocked by the test" in probe.stderr

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from support import write
+from support import translate_all, write
 
 from l10n.catalog import pofile
 
@@ -29,13 +29,6 @@ INSP = '<rule break="no"><beforebreak>\\bInsp\\.</beforebreak><afterbreak></afte
 
 def configure(workspace, segmentation: str) -> None:
     write(workspace / "l10n.toml", f'[languages]\nfr = ["en"]\n\n[segmentation]\n{segmentation}\n')
-
-
-def translate_all(po) -> None:
-    catalog = pofile.read(po)
-    for entry in catalog.entries:
-        entry.msgstr, entry.fuzzy = f"<{entry.msgid}>", False
-    po.write_bytes(pofile.serialize(catalog))
 
 
 def assert_rule_change_keeps_translations(po) -> None:
