@@ -13,11 +13,10 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 
 from . import placeholders as markup
 from .glossary import Glossary
-from .numbers import ARABIC_DIGITS, month_table
+from .numbers import figures
 
 SEVERITIES = ("error", "warning", "off")
 _BIDI = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
@@ -42,82 +41,14 @@ Check = Callable[[str, str, Context], list[str]]
 
 # -- numbers ---------------------------------------------------------------------------
 
-_DIGITS = str.maketrans(ARABIC_DIGITS)
-_GROUP_SPACES = " \u00a0\u202f"
-_NUMBER = {
-    # French: 1 000,5 (space, NBSP or narrow NBSP groups; also 1.000,5), decimal comma
-    "fr": re.compile(r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?(?!\d)|\d+(?:,\d+)?"),
-    # English and Arabic: 1,000.5 (Arabic also ١٬٠٠٠٫٥), decimal point
-    "en": re.compile(r"\d{1,3}(?:[,٬]\d{3})+(?:[.٫]\d+)?(?!\d)|\d+(?:[.٫]\d+)?"),
-}
-_NUMBER["ar"] = _NUMBER["en"]
-_MONTHS = {lang: {word: month for word, (_, month) in month_table(lang).items()}
-           for lang in ("fr", "en", "ar")}
-# a month name counts as a figure only next to a day or a year ("11 octobre", "May 3"):
-# "may", "الأول" or the verb "مارس" alone are words
-_MONTH = {lang: re.compile(r"(?:(?<=\d)|(?<=\d )|(?<=\d(?:er|st|nd|rd|th) ))(" + "|".join(
-              sorted(map(re.escape, table), key=len, reverse=True)) + r")(?!\w)"
-              r"|(?<!\w)(" + "|".join(sorted(map(re.escape, table), key=len, reverse=True))
-              + r")(?=,? \d)", re.IGNORECASE)
-          for lang, table in _MONTHS.items()}
-# +966 11 234 5678: a phone number is one value, whatever its grouping
-_PHONE = re.compile(r"\+\d{1,3}(?:[ \u00a0\u202f.\-]?\(?\d{1,4}\)?){2,}")
-# 11/10/2021, 11.10.2021, 2021-10-11: each part is a number of its own
-_DATE = re.compile(r"\d{1,4}(?:[/.\-]\d{1,2}){1,2}(?:[/.\-]\d{2,4})?(?!\d)")
-
-
-def numbers(text: str, lang: str) -> Counter[str]:
-    """The numeric values in `text`, whatever the notation, as canonical strings.
-
-    >>> sorted(numbers("1 000,5 et 11/10/2021", "fr"))
-    ['10', '1000.5', '11', '2021']
-    >>> numbers("١٬٠٠٠٫٥ و 1,000.5", "ar") == Counter({"1000.5": 2})
-    True
-    >>> numbers("+966 11 234 5678", "fr") == numbers("+966-11-234-5678", "en")
-    True
-    """
-    text = markup.PATTERN.sub(" ", text).translate(_DIGITS)  # <1> is markup, not a figure
-    values: Counter[str] = Counter()
-    for month in _MONTH[lang].finditer(text):
-        values[str(_MONTHS[lang][(month.group(1) or month.group(2)).lower()])] += 1
-
-    def take_date(match: re.Match[str]) -> str:
-        parts = re.split(r"[/.\-]", match.group())
-        if len(parts) == 2 and lang == "fr" and "." in match.group():
-            return match.group()  # 1.000 is a grouped number in French, not a date
-        if len(parts) == 2 and "." in match.group():
-            return match.group()  # 3.5 is a decimal
-        values.update(str(int(p)) for p in parts)
-        return " "
-
-    def take_phone(match: re.Match[str]) -> str:
-        values["tel:" + re.sub(r"\D", "", match.group())] += 1
-        return " "
-
-    text = _PHONE.sub(take_phone, text)
-    text = _DATE.sub(take_date, text)
-    for match in _NUMBER[lang].finditer(text):
-        raw = match.group()
-        if lang == "fr":
-            raw = re.sub(f"[{_GROUP_SPACES}.]", "", raw).replace(",", ".")
-        else:
-            raw = raw.replace(",", "").replace("٬", "").replace("٫", ".")
-        try:
-            values[_canonical(Decimal(raw))] += 1
-        except InvalidOperation:
-            continue
-    return values
-
-
-def _canonical(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return text
-
 
 def check_numbers(source: str, target: str, ctx: Context) -> list[str]:
-    ours, theirs = numbers(source, ctx.source_lang), numbers(target, ctx.target_lang)
-    messages = [f"number {n} of the source is missing" for n in sorted(ours - theirs)]
-    messages += [f"number {n} is not in the source" for n in sorted(theirs - ours)]
+    """Figures in any notation, in digits or words; a word that is a figure only in
+    company ("un", "one", «الأول») may confirm a figure of the other text, never require one."""
+    ours = figures(markup.PATTERN.sub(" ", source), ctx.source_lang)  # <1> is no figure
+    theirs = figures(markup.PATTERN.sub(" ", target), ctx.target_lang)
+    messages = [f"number {n} of the source is missing" for n in sorted(ours.firm - theirs.values)]
+    messages += [f"number {n} is not in the source" for n in sorted(theirs.firm - ours.values)]
     return messages
 
 
