@@ -141,6 +141,22 @@ def check_content(source: str, target: str, ctx: Context) -> list[str]:
     return []
 
 
+# C0 and C1 controls and DEL; tab and line feed are text (see check_spacing)
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_NAMES = {"\r": "carriage return", "\x1b": "escape", "\b": "backspace",
+                  "\f": "form feed", "\v": "vertical tab", "\x00": "null", "\x7f": "delete",
+                  "\x85": "next line"}
+
+
+def check_control(source: str, target: str, ctx: Context) -> list[str]:
+    """Control characters the source does not have: Poedit stores a typed `\\r` (as in
+    `C:\\rapports`) as a carriage return, and they would reach the published text."""
+    found = sorted(set(_CONTROL.findall(target)) - set(_CONTROL.findall(source)))
+    return [f"control character U+{ord(ch):04X}"
+            + (f" ({_CONTROL_NAMES[ch]})" if ch in _CONTROL_NAMES else "")
+            + " is not in the source" for ch in found]
+
+
 def check_bidi(source: str, target: str, ctx: Context) -> list[str]:
     marks = sorted({f"U+{ord(ch):04X}" for ch in _BIDI.findall(target)}
                    - {f"U+{ord(ch):04X}" for ch in _BIDI.findall(source)})
@@ -199,6 +215,7 @@ CHECKS: dict[str, tuple[str, Check]] = {
     "links": ("error", check_links),
     "glossary": ("error", check_glossary),
     "bidi": ("error", check_bidi),
+    "control": ("error", check_control),
     "content": ("error", check_content),
     "punctuation": ("warning", check_punctuation),
     "spacing": ("warning", check_spacing),

@@ -157,3 +157,33 @@ def test_placeholder_numbers_are_not_figures():
     target = "يجمع البرنامج <2/> الممتد <1>خمسة أيام</1> متخصصين."
     assert "numbers" not in checks(source, target, tgt="ar")
     assert "arabic-digits" not in checks(source, target, tgt="ar", digits="arabic-indic")
+
+
+@pytest.mark.parametrize("source, target, src, tgt, name", [
+    # Poedit reads a typed \r as an escape and stores a carriage return
+    ("Les rapports sont dans C:/rapports.", "The reports are in C:\rapports.", "fr", "en",
+     "U+000D (carriage return)"),
+    ("The reports are in C:/rapports.", "التقارير في C:\rapports.", "en", "ar",
+     "U+000D (carriage return)"),
+    ("Le ministre est arrivé.", "The minister \x1b[1marrived.", "fr", "en", "U+001B (escape)"),
+    ("The minister arrived.", "Le ministre est\x08 arrivé.", "en", "fr", "U+0008 (backspace)"),
+    ("Le ministre est arrivé.", "وصل الوزير.\x0c", "fr", "ar", "U+000C (form feed)"),
+    ("Le ministre est arrivé.", "The minister\x7f arrived.", "fr", "en", "U+007F (delete)"),
+    ("Le ministre est arrivé.", "The minister\x85 arrived.", "fr", "en", "U+0085 (next line)"),
+    ("Le ministre est arrivé.", "The minister\x9b arrived.", "fr", "en", "U+009B"),
+])
+def test_control_characters_in_a_translation_are_errors(source, target, src, tgt, name):
+    assert ("control", f"control character {name} is not in the source") in \
+        findings(source, target, src, tgt)
+    ctx = qa.Context(src, tgt, GLOSSARY)
+    [finding] = [f for f in qa.run(source, target, ctx, {}) if f.check == "control"]
+    assert finding.severity == "error"
+
+
+def test_a_control_character_of_the_source_may_stay():
+    assert "control" not in checks("Colonne A\x0cColonne B", "Column A\x0cColumn B")
+    assert "control" not in checks("Ligne 1\r\nLigne 2", "السطر 1\r\nالسطر 2", tgt="ar")
+    # tab and line feed are text: the spacing rules judge them, not this check
+    assert "control" not in checks("Nom :", "Name:\t", tgt="en")
+    assert "control" not in checks("Une ligne.", "One\nline.", tgt="en")
+
