@@ -224,14 +224,34 @@ CHECKS: dict[str, tuple[str, Check]] = {
 }
 
 
-def run(source: str, target: str, ctx: Context, severity: dict[str, str]) -> list[Finding]:
-    """Every finding of every check that is not switched off, for one translation."""
+IGNORE = "l10n-ignore"  # the translator comment, and the id of its own findings
+_IGNORE = re.compile(rf"\s*{IGNORE}:\s*([\w-]+(?:\s*,\s*[\w-]+)*)", re.IGNORECASE)
+
+
+def accepted(translator_comments: list[str]) -> frozenset[str]:
+    """The check ids a reviewer accepted for one entry, from translator comments such as
+    `# l10n-ignore: numbers, spacing  (a book title)`; what follows the list is a note.
+
+    >>> sorted(accepted(["checked by Amina", "l10n-ignore: numbers, Spacing  title"]))
+    ['numbers', 'spacing']
+    """
+    return frozenset(name.strip().lower() for comment in translator_comments
+                     if (found := _IGNORE.match(comment))
+                     for name in found.group(1).split(","))
+
+
+def run(source: str, target: str, ctx: Context, severity: dict[str, str],
+        ignore: frozenset[str] = frozenset()) -> list[Finding]:
+    """Every finding of every check that is neither switched off nor accepted for this
+    translation (`ignore`, see `accepted`); a name in `ignore` that is no check is a
+    warning, since it accepts nothing."""
     source = unicodedata.normalize("NFC", source)
     target = unicodedata.normalize("NFC", target)
-    findings = []
+    findings = [Finding(IGNORE, "warning", f"unknown check {name!r} in '# {IGNORE}:' "
+                        f"(checks: {', '.join(CHECKS)})") for name in sorted(ignore - set(CHECKS))]
     for check_id, (default, check) in CHECKS.items():
         level = severity.get(check_id, default)
-        if level == "off":
+        if level == "off" or check_id in ignore:
             continue
         findings += [Finding(check_id, level, message) for message in check(source, target, ctx)]
     return findings

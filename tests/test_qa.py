@@ -187,3 +187,32 @@ def test_a_control_character_of_the_source_may_stay():
     assert "control" not in checks("Nom :", "Name:\t", tgt="en")
     assert "control" not in checks("Une ligne.", "One\nline.", tgt="en")
 
+
+def test_l10n_ignore_comment_names_the_accepted_checks():
+    assert qa.accepted(["l10n-ignore: numbers"]) == {"numbers"}
+    assert qa.accepted(["vérifié", " l10n-ignore:numbers,Spacing  le titre du livre"]) == \
+        {"numbers", "spacing"}
+    assert qa.accepted(["l10n-ignore: numbers", "l10n-ignore: length"]) == {"numbers", "length"}
+    assert qa.accepted(["voir l10n-ignore: numbers plus tard"]) == frozenset()  # prose
+    assert qa.accepted([]) == frozenset()
+
+
+def test_an_accepted_check_is_not_run_for_that_translation():
+    ctx = qa.Context("fr", "en", GLOSSARY)
+    source, target = "Les Mille et Une Nuits", "The Arabian Nights"  # the English title
+    assert {f.check for f in qa.run(source, target, ctx, {})} == {"numbers"}
+    assert qa.run(source, target, ctx, {}, frozenset({"numbers"})) == []
+    # accepting one check accepts nothing else
+    ctx = qa.Context("fr", "en", GLOSSARY)
+    assert {f.check for f in qa.run("En 2021.", "In 2022\r.", ctx, {},
+                                    frozenset({"numbers"}))} == {"control"}
+
+
+def test_an_unknown_check_in_the_comment_is_a_warning_and_accepts_nothing():
+    ctx = qa.Context("fr", "en", GLOSSARY)
+    found = qa.run("En 2021.", "In 2022.", ctx, {}, frozenset({"numbrs", "all"}))
+    assert {(f.check, f.severity) for f in found} == {("l10n-ignore", "warning"),
+                                                      ("numbers", "error")}
+    messages = sorted(f.message for f in found if f.check == "l10n-ignore")
+    assert messages[0].startswith("unknown check 'all' in '# l10n-ignore:' (checks: numbers, ")
+    assert messages[1].startswith("unknown check 'numbrs'")
