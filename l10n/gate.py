@@ -178,7 +178,8 @@ def _qa_problems(item: Readiness, settings: Settings, glossary: Glossary) -> lis
     for entry in item.entries:
         if not entry.has_translation():
             continue
-        for finding in qa.run(entry.msgid, entry.translations[0], context, severity):
+        for finding in qa.run(entry.msgid, entry.translations[0], context, severity,
+                              qa.accepted(entry.translator_comments)):
             problems.append(Problem(item.po, entry.line, entry.msgctxt, entry.msgid,
                                     finding.check, finding.severity, finding.message))
     return problems
