@@ -149,7 +149,8 @@ def test_a_figure_in_words_that_differs_is_caught(source, target, src, tgt, mess
 @pytest.mark.parametrize("text, lang, value", [
     ("quatre-vingt-dix-neuf", "fr", "99"), ("soixante-dix-sept", "fr", "77"),
     ("quatre-vingts", "fr", "80"), ("septante-cinq", "fr", "75"), ("dix-sept", "fr", "17"),
-    ("deux cents", "fr", "200"), ("cent un", "fr", "101"), ("mille milliards", "fr", "1000000000000"),
+    ("deux cents", "fr", "200"), ("cent un", "fr", "101"),
+    ("mille milliards", "fr", "1000000000000"),
     ("trois millions deux cent mille", "fr", "3200000"), ("un million", "fr", "1000000"),
     ("nineteen hundred", "en", "1900"), ("a hundred and fifty", "en", "150"),
     ("two thousand and twenty-one", "en", "2021"), ("a million", "en", "1000000"),
