@@ -106,6 +106,7 @@ _SOFT = {
 _AND = {"en": "and", "fr": "et", "ar": "و"}
 _AR_PREFIXES = sorted("وبال وال فال بال كال لل ال وب ول فب فل وك و ف ب ك ل".split(),
                       key=len, reverse=True)
+_AR_PREFIX_LETTERS = frozenset(p[0] for p in _AR_PREFIXES)
 _AR_NOT_NUMBERS = {"لست"}  # "I am not", not «ل» + «ست» (and «ألست» is no «ال» + «ست»)
 # Louis XIV, XVe siècle, Ier: with an ordinal ending a figure, bare a soft one ("IV")
 _ROMAN = re.compile(r"(C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(e|er|re|ème|ième)?")
@@ -167,7 +168,7 @@ _WORDS = {lang: _lexicon(lang) for lang in _LEXICON}
 class _Token:
     start: int
     end: int
-    word: Word | None = None  # None: a figure in digits
+    word: Word | None = None  # None: digits, a break, or a word that is no number
     digits: Decimal | None = None
     joined: bool = False  # preceded by "and", "et" or «و»
     article: bool = False  # English "a"
@@ -177,11 +178,16 @@ class _Token:
 def _lookup(text: str, lang: str) -> tuple[Word | None, bool]:
     """The number word `text` is, and whether an Arabic «و» is attached to it."""
     table = _WORDS[lang]
-    if (word := _fold(text, lang)) in table:
+    if lang != "ar":
+        word = text.lower()
+        word = word if word.isascii() else _fold(word, lang)
+        return table.get(word), False
+    written = text.translate(_AR_MARKS)
+    if (word := written.translate(_AR_SPELLING)) in table:
         return table[word], False
-    if lang == "ar" and (word := text.translate(_AR_MARKS)) not in _AR_NOT_NUMBERS:
+    if written[:1] in _AR_PREFIX_LETTERS and written not in _AR_NOT_NUMBERS:
         for prefix in _AR_PREFIXES:  # on the word as written: «ال» has no hamza, «ألف» does
-            if word.startswith(prefix) and (rest := _fold(word[len(prefix):], lang)) in table:
+            if written.startswith(prefix) and (rest := _fold(written[len(prefix):], lang)) in table:
                 return table[rest], prefix[0] == "و"
     return None, False
 
@@ -307,6 +313,7 @@ _MONTHS = {lang: {word: month for word, (_, month) in month_table(lang).items()}
 _FIRM, _SOFT_MARK = "\ue000", "\ue001"  # where number words stood, for the month rule
 _DAY = "[\\d\ue000\ue001]"
 _SPACE = "[ \u00a0\u202f]"
+_ANY_DAY = re.compile(_DAY)
 _BEFORE_MONTH = {"fr": r"\s+", "en": r"\s+(?:of\s+)?", "ar": r"\s+(?:من\s+)?"}
 
 
@@ -414,22 +421,25 @@ def _tokens(text: str, lang: str) -> list[_Token]:
     tokens: list[_Token] = []
     joined, last = False, 0
     for match in _TOKEN[lang].finditer(text.translate(ARABIC_DIGITS)):
+        written, digits = match.group(), match.group("digits")
+        connector = not digits and written.lower() == _AND[lang]
+        article = lang == "en" and written in ("a", "A")
+        word, prefixed, roman = None, False, None
+        if not (digits or connector):
+            roman = _roman(written) if written[0] in "IVXLC" else None
+            word, prefixed = (roman, False) if roman else _lookup(written, lang)
+            if word is None and not article:
+                continue  # no number: the gap to the next one is not blank
         if tokens and not _GAP.fullmatch(text, last, match.start()):
-            tokens.append(_Token(last, last))
+            tokens.append(_Token(last, last))  # a break
             joined = False
         last = match.end()
-        if match.group("digits"):
-            tokens.append(_Token(match.start(), match.end(),
-                                 digits=_decimal(match.group(), lang)))
-        elif match.group().lower() == _AND[lang]:
+        if connector:
             joined = True
             continue
-        elif roman := _roman(match.group()):
-            tokens.append(_Token(match.start(), match.end(), roman, roman=True))
-        else:
-            word, prefixed = _lookup(match.group(), lang)
-            tokens.append(_Token(match.start(), match.end(), word, joined=joined or prefixed,
-                                 article=lang == "en" and match.group().lower() == "a"))
+        tokens.append(_Token(match.start(), match.end(), word,
+                             _decimal(written, lang) if digits else None,
+                             joined or prefixed, article, roman is not None))
         joined = False
     for before, token, after in zip([None, *tokens], tokens, [*tokens[1:], None]):
         scale = after and after.word and after.word.value >= 100 and not after.word.form
@@ -472,6 +482,8 @@ def figures(text: str, lang: str) -> Figures:
         pieces += [text[last:start], _SOFT_MARK if is_soft else _FIRM]
         last = end
     text = "".join(pieces) + text[last:]
+    if not _ANY_DAY.search(text):
+        return Figures(values, soft)  # no day, year or other figure in digits: done
     for month in _MONTH[lang].finditer(text):
         values[str(_MONTHS[lang][(month.group(1) or month.group(2)).lower()])] += 1
 
