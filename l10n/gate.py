@@ -183,7 +183,8 @@ class Assessor:
         for entry in item.entries:
             if not entry.has_translation():
                 continue
-            for finding in checks.run(entry.msgid, entry.translations[0], context, severity):
+            for finding in checks.run(entry.msgid, entry.translations[0], context, severity,
+                                      checks.accepted(entry.translator_comments)):
                 problems.append(Problem(item.po, entry.line, entry.msgctxt, entry.msgid,
                                         finding.check, finding.severity, finding.message))
         return problems

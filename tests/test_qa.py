@@ -157,3 +157,62 @@ def test_placeholder_numbers_are_not_figures():
     target = "يجمع البرنامج <2/> الممتد <1>خمسة أيام</1> متخصصين."
     assert "numbers" not in checks(source, target, tgt="ar")
     assert "arabic-digits" not in checks(source, target, tgt="ar", digits="arabic-indic")
+
+
+@pytest.mark.parametrize("source, target, src, tgt, name", [
+    # Poedit reads a typed \r as an escape and stores a carriage return
+    ("Les rapports sont dans C:/rapports.", "The reports are in C:\rapports.", "fr", "en",
+     "U+000D (carriage return)"),
+    ("The reports are in C:/rapports.", "التقارير في C:\rapports.", "en", "ar",
+     "U+000D (carriage return)"),
+    ("Le ministre est arrivé.", "The minister \x1b[1marrived.", "fr", "en", "U+001B (escape)"),
+    ("The minister arrived.", "Le ministre est\x08 arrivé.", "en", "fr", "U+0008 (backspace)"),
+    ("Le ministre est arrivé.", "وصل الوزير.\x0c", "fr", "ar", "U+000C (form feed)"),
+    ("Le ministre est arrivé.", "The minister\x7f arrived.", "fr", "en", "U+007F (delete)"),
+    ("Le ministre est arrivé.", "The minister\x85 arrived.", "fr", "en", "U+0085 (next line)"),
+    ("Le ministre est arrivé.", "The minister\x9b arrived.", "fr", "en", "U+009B"),
+])
+def test_control_characters_in_a_translation_are_errors(source, target, src, tgt, name):
+    assert ("control", f"control character {name} is not in the source") in \
+        findings(source, target, src, tgt)
+    ctx = qa.Context(src, tgt, GLOSSARY)
+    [finding] = [f for f in qa.run(source, target, ctx, {}) if f.check == "control"]
+    assert finding.severity == "error"
+
+
+def test_a_control_character_of_the_source_may_stay():
+    assert "control" not in checks("Colonne A\x0cColonne B", "Column A\x0cColumn B")
+    assert "control" not in checks("Ligne 1\r\nLigne 2", "السطر 1\r\nالسطر 2", tgt="ar")
+    # tab and line feed are text: the spacing rules judge them, not this check
+    assert "control" not in checks("Nom :", "Name:\t", tgt="en")
+    assert "control" not in checks("Une ligne.", "One\nline.", tgt="en")
+
+
+def test_l10n_ignore_comment_names_the_accepted_checks():
+    assert qa.accepted(["l10n-ignore: numbers"]) == {"numbers"}
+    assert qa.accepted(["vérifié", " l10n-ignore:numbers,Spacing  le titre du livre"]) == \
+        {"numbers", "spacing"}
+    assert qa.accepted(["l10n-ignore: numbers", "l10n-ignore: length"]) == {"numbers", "length"}
+    assert qa.accepted(["voir l10n-ignore: numbers plus tard"]) == frozenset()  # prose
+    assert qa.accepted([]) == frozenset()
+
+
+def test_an_accepted_check_is_not_run_for_that_translation():
+    ctx = qa.Context("fr", "en", GLOSSARY)
+    source, target = "Les Mille et Une Nuits", "The Arabian Nights"  # the English title
+    assert {f.check for f in qa.run(source, target, ctx, {})} == {"numbers"}
+    assert qa.run(source, target, ctx, {}, frozenset({"numbers"})) == []
+    # accepting one check accepts nothing else
+    ctx = qa.Context("fr", "en", GLOSSARY)
+    assert {f.check for f in qa.run("En 2021.", "In 2022\r.", ctx, {},
+                                    frozenset({"numbers"}))} == {"control"}
+
+
+def test_an_unknown_check_in_the_comment_is_a_warning_and_accepts_nothing():
+    ctx = qa.Context("fr", "en", GLOSSARY)
+    found = qa.run("En 2021.", "In 2022.", ctx, {}, frozenset({"numbrs", "all"}))
+    assert {(f.check, f.severity) for f in found} == {("l10n-ignore", "warning"),
+                                                      ("numbers", "error")}
+    messages = sorted(f.message for f in found if f.check == "l10n-ignore")
+    assert messages[0].startswith("unknown check 'all' in '# l10n-ignore:' (checks: numbers, ")
+    assert messages[1].startswith("unknown check 'numbrs'")

@@ -97,13 +97,14 @@ def test_check_and_build_refuse_until_reviewed(workspace, run):
     partial = run("build", "--allow-partial", cwd=workspace)
     assert partial.code == 0
     assert (workspace / "build/en/a.txt").read_text() == DOC
-    for lang in ("en", "ar"):
-        translate_all(workspace / f"translations/{lang}/a.po")
+    for lang in ("en", "ar"):  # «quatre» is no figure in en or ar: the translator writes 4
+        translate_all(workspace / f"translations/{lang}/a.po",
+                      lambda e: f"<{e.msgid.replace('quatre', '4')}>")
     assert run("check", cwd=workspace).code == 0
     assert run("build", cwd=workspace).code == 0
     assert (workspace / "build/ar/a.txt").read_text() == (
         "<Premier paragraphe.> <Il a deux phrases.>\n\n"
-        "<Le Secrétaire général a reçu quatre délégations.>\n")
+        "<Le Secrétaire général a reçu 4 délégations.>\n")
 
 
 def test_check_blocks_on_fuzzy_and_stale_po(workspace, run):

@@ -13,11 +13,10 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 
 from ..formats import placeholders as markup
 from ..glossary import Glossary
-from ..numbers import ARABIC_DIGITS, month_table
+from ..numbers import figures
 
 SEVERITIES = ("error", "warning", "off")
 _BIDI = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
@@ -42,82 +41,14 @@ Check = Callable[[str, str, Context], list[str]]
 
 # -- numbers ---------------------------------------------------------------------------
 
-_DIGITS = str.maketrans(ARABIC_DIGITS)
-_GROUP_SPACES = " \u00a0\u202f"
-_NUMBER = {
-    # French: 1 000,5 (space, NBSP or narrow NBSP groups; also 1.000,5), decimal comma
-    "fr": re.compile(r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?(?!\d)|\d+(?:,\d+)?"),
-    # English and Arabic: 1,000.5 (Arabic also ١٬٠٠٠٫٥), decimal point
-    "en": re.compile(r"\d{1,3}(?:[,٬]\d{3})+(?:[.٫]\d+)?(?!\d)|\d+(?:[.٫]\d+)?"),
-}
-_NUMBER["ar"] = _NUMBER["en"]
-_MONTHS = {lang: {word: month for word, (_, month) in month_table(lang).items()}
-           for lang in ("fr", "en", "ar")}
-# a month name counts as a figure only next to a day or a year ("11 octobre", "May 3"):
-# "may", "الأول" or the verb "مارس" alone are words
-_MONTH = {lang: re.compile(r"(?:(?<=\d)|(?<=\d )|(?<=\d(?:er|st|nd|rd|th) ))(" + "|".join(
-              sorted(map(re.escape, table), key=len, reverse=True)) + r")(?!\w)"
-              r"|(?<!\w)(" + "|".join(sorted(map(re.escape, table), key=len, reverse=True))
-              + r")(?=,? \d)", re.IGNORECASE)
-          for lang, table in _MONTHS.items()}
-# +966 11 234 5678: a phone number is one value, whatever its grouping
-_PHONE = re.compile(r"\+\d{1,3}(?:[ \u00a0\u202f.\-]?\(?\d{1,4}\)?){2,}")
-# 11/10/2021, 11.10.2021, 2021-10-11: each part is a number of its own
-_DATE = re.compile(r"\d{1,4}(?:[/.\-]\d{1,2}){1,2}(?:[/.\-]\d{2,4})?(?!\d)")
-
-
-def numbers(text: str, lang: str) -> Counter[str]:
-    """The numeric values in `text`, whatever the notation, as canonical strings.
-
-    >>> sorted(numbers("1 000,5 et 11/10/2021", "fr"))
-    ['10', '1000.5', '11', '2021']
-    >>> numbers("١٬٠٠٠٫٥ و 1,000.5", "ar") == Counter({"1000.5": 2})
-    True
-    >>> numbers("+966 11 234 5678", "fr") == numbers("+966-11-234-5678", "en")
-    True
-    """
-    text = markup.PATTERN.sub(" ", text).translate(_DIGITS)  # <1> is markup, not a figure
-    values: Counter[str] = Counter()
-    for month in _MONTH[lang].finditer(text):
-        values[str(_MONTHS[lang][(month.group(1) or month.group(2)).lower()])] += 1
-
-    def take_date(match: re.Match[str]) -> str:
-        parts = re.split(r"[/.\-]", match.group())
-        if len(parts) == 2 and lang == "fr" and "." in match.group():
-            return match.group()  # 1.000 is a grouped number in French, not a date
-        if len(parts) == 2 and "." in match.group():
-            return match.group()  # 3.5 is a decimal
-        values.update(str(int(p)) for p in parts)
-        return " "
-
-    def take_phone(match: re.Match[str]) -> str:
-        values["tel:" + re.sub(r"\D", "", match.group())] += 1
-        return " "
-
-    text = _PHONE.sub(take_phone, text)
-    text = _DATE.sub(take_date, text)
-    for match in _NUMBER[lang].finditer(text):
-        raw = match.group()
-        if lang == "fr":
-            raw = re.sub(f"[{_GROUP_SPACES}.]", "", raw).replace(",", ".")
-        else:
-            raw = raw.replace(",", "").replace("٬", "").replace("٫", ".")
-        try:
-            values[_canonical(Decimal(raw))] += 1
-        except InvalidOperation:
-            continue
-    return values
-
-
-def _canonical(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return text
-
 
 def check_numbers(source: str, target: str, ctx: Context) -> list[str]:
-    ours, theirs = numbers(source, ctx.source_lang), numbers(target, ctx.target_lang)
-    messages = [f"number {n} of the source is missing" for n in sorted(ours - theirs)]
-    messages += [f"number {n} is not in the source" for n in sorted(theirs - ours)]
+    """Figures in any notation, in digits or words; a word that is a figure only in
+    company ("un", "one", «الأول») may confirm a figure of the other text, never require one."""
+    ours = figures(markup.PATTERN.sub(" ", source), ctx.source_lang)  # <1> is no figure
+    theirs = figures(markup.PATTERN.sub(" ", target), ctx.target_lang)
+    messages = [f"number {n} of the source is missing" for n in sorted(ours.firm - theirs.values)]
+    messages += [f"number {n} is not in the source" for n in sorted(theirs.firm - ours.values)]
     return messages
 
 
@@ -210,6 +141,22 @@ def check_content(source: str, target: str, ctx: Context) -> list[str]:
     return []
 
 
+# C0 and C1 controls and DEL; tab and line feed are text (see check_spacing)
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_NAMES = {"\r": "carriage return", "\x1b": "escape", "\b": "backspace",
+                  "\f": "form feed", "\v": "vertical tab", "\x00": "null", "\x7f": "delete",
+                  "\x85": "next line"}
+
+
+def check_control(source: str, target: str, ctx: Context) -> list[str]:
+    """Control characters the source does not have: Poedit stores a typed `\\r` (as in
+    `C:\\rapports`) as a carriage return, and they would reach the published text."""
+    found = sorted(set(_CONTROL.findall(target)) - set(_CONTROL.findall(source)))
+    return [f"control character U+{ord(ch):04X}"
+            + (f" ({_CONTROL_NAMES[ch]})" if ch in _CONTROL_NAMES else "")
+            + " is not in the source" for ch in found]
+
+
 def check_bidi(source: str, target: str, ctx: Context) -> list[str]:
     marks = sorted({f"U+{ord(ch):04X}" for ch in _BIDI.findall(target)}
                    - {f"U+{ord(ch):04X}" for ch in _BIDI.findall(source)})
@@ -268,6 +215,7 @@ CHECKS: dict[str, tuple[str, Check]] = {
     "links": ("error", check_links),
     "glossary": ("error", check_glossary),
     "bidi": ("error", check_bidi),
+    "control": ("error", check_control),
     "content": ("error", check_content),
     "punctuation": ("warning", check_punctuation),
     "spacing": ("warning", check_spacing),
@@ -276,14 +224,34 @@ CHECKS: dict[str, tuple[str, Check]] = {
 }
 
 
-def run(source: str, target: str, ctx: Context, severity: dict[str, str]) -> list[Finding]:
-    """Every finding of every check that is not switched off, for one translation."""
+IGNORE = "l10n-ignore"  # the translator comment, and the id of its own findings
+_IGNORE = re.compile(rf"\s*{IGNORE}:\s*([\w-]+(?:\s*,\s*[\w-]+)*)", re.IGNORECASE)
+
+
+def accepted(translator_comments: list[str]) -> frozenset[str]:
+    """The check ids a reviewer accepted for one entry, from translator comments such as
+    `# l10n-ignore: numbers, spacing  (a book title)`; what follows the list is a note.
+
+    >>> sorted(accepted(["checked by Amina", "l10n-ignore: numbers, Spacing  title"]))
+    ['numbers', 'spacing']
+    """
+    return frozenset(name.strip().lower() for comment in translator_comments
+                     if (found := _IGNORE.match(comment))
+                     for name in found.group(1).split(","))
+
+
+def run(source: str, target: str, ctx: Context, severity: dict[str, str],
+        ignore: frozenset[str] = frozenset()) -> list[Finding]:
+    """Every finding of every check that is neither switched off nor accepted for this
+    translation (`ignore`, see `accepted`); a name in `ignore` that is no check is a
+    warning, since it accepts nothing."""
     source = unicodedata.normalize("NFC", source)
     target = unicodedata.normalize("NFC", target)
-    findings = []
+    findings = [Finding(IGNORE, "warning", f"unknown check {name!r} in '# {IGNORE}:' "
+                        f"(checks: {', '.join(CHECKS)})") for name in sorted(ignore - set(CHECKS))]
     for check_id, (default, check) in CHECKS.items():
         level = severity.get(check_id, default)
-        if level == "off":
+        if level == "off" or check_id in ignore:
             continue
         findings += [Finding(check_id, level, message) for message in check(source, target, ctx)]
     return findings
