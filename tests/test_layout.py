@@ -14,7 +14,7 @@ from support import REPO
 PACKAGE = REPO / "l10n"
 LAYERS = [
     {"l10n", "errors", "checkpoints"},
-    {"languages", "files", "numbers"},
+    {"languages", "files", "numbers", "patterns"},
     {"formats", "segmentation"},
     {"glossary"},
     {"catalog"},

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import patterns
 from ..formats import placeholders
 from ..glossary import Glossary
 
@@ -29,13 +30,13 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("placeholder", re.compile("|".join([
         placeholders.PATTERN.pattern,                               # <1>…</1>, <2/>: l10n's own
         r"⟦\s*\d+\s*⟧",                                            # our own masks, if present
-        r"%(?:\d+\$)?(?:\([^()\s]+\))?[-+#0]*\d*(?:\.\d+)?[sdifuxXeEgGcr%]",   # printf
-        r"\{\{?[\w.:!\-]*\}\}?",                                   # {name}, {0}, {{name}}
+        patterns.PRINTF,                                            # %s, %(name)s
+        patterns.BRACE,                                             # {name}, {0}, {{name}}
         r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>",                    # inline markup
         r"&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]\w*);",                  # character entities
     ]))),
-    ("url", re.compile(r"(?:(?:https?|ftp)://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]}»'’]")),
-    ("email", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
+    ("url", patterns.URL),
+    ("email", patterns.EMAIL),
     # A token holding a digit, kept whole: 2021, 3,14, 1 000 (narrow spaces), 10h30,
     # 1er, G20, COVID-19.
     ("number", re.compile(r"(?<!\w)(?:[^\W\d_]+-?)?\d(?:\w|[.,:/\u00a0\u202f\u2009-](?=\d))*")),

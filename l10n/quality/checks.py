@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ..formats import placeholders as markup
 from ..glossary import Glossary
 from ..numbers import figures
+from ..patterns import EMAIL, PLACEHOLDER, URL
 
 SEVERITIES = ("error", "warning", "off")
 _BIDI = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
@@ -54,15 +55,10 @@ def check_numbers(source: str, target: str, ctx: Context) -> list[str]:
 
 # -- placeholders, URLs, e-mails --------------------------------------------------------
 
-_PLACEHOLDER = re.compile(
-    r"%(?:\d+\$)?(?:\([A-Za-z_]\w*\))?[-+#0]*\d*(?:\.\d+)?[sdifxXoeEgGcr%]"
-    r"|\{[A-Za-z_0-9]*(?:[!:][^{}]*)?\}")
-_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>«»\"]+[^\s<>«»\".,;:!?؟،)\]]")
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 
 
 def placeholders(text: str) -> Counter[str]:
-    return Counter(m.group() for m in _PLACEHOLDER.finditer(text) if m.group() != "%%")
+    return Counter(m.group() for m in PLACEHOLDER.finditer(text) if m.group() != "%%")
 
 
 def check_placeholders(source: str, target: str, ctx: Context) -> list[str]:
@@ -77,7 +73,7 @@ def check_placeholders(source: str, target: str, ctx: Context) -> list[str]:
 
 
 def check_links(source: str, target: str, ctx: Context) -> list[str]:
-    return [f"{kind} {found} is missing" for kind, pattern in (("URL", _URL), ("e-mail", _EMAIL))
+    return [f"{kind} {found} is missing" for kind, pattern in (("URL", URL), ("e-mail", EMAIL))
             for found in dict.fromkeys(m.group() for m in pattern.finditer(source))
             if found not in target]
 
@@ -109,7 +105,7 @@ def check_punctuation(source: str, target: str, ctx: Context) -> list[str]:
         latin = sorted(set(_LATIN_IN_ARABIC.findall(target)))
         messages += [f"Latin {ch!r} in Arabic text: use {_ARABIC_FORM[ch]!r}" for ch in latin]
     elif ctx.target_lang == "fr":
-        if re.search(r"[^\s\u00a0\u202f][?!:;](?!\S)", target) and not _URL.search(target):
+        if re.search(r"[^\s\u00a0\u202f][?!:;](?!\S)", target) and not URL.search(target):
             messages.append("French puts a (narrow) no-break space before ? ! : ;")
     elif re.search(r"[ \u00a0\u202f][?!:;](?!\w)", target):
         messages.append("no space before ? ! : ; in English")
