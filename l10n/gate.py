@@ -196,7 +196,7 @@ def review(ws: Workspace, *, names: list[str] | None = None,
     be read is an "input" problem of its own document; every other one is still assessed."""
     documents = ws.documents()
     items = []
-    with Cache(ws.state_dir) as cache:
+    with Cache(ws.cache_path) as cache:
         assessor = Assessor(ws, cache)
         sources: dict[str, Source | L10nError] = {}
         for doc, target in select(documents, names=names, langs=langs):

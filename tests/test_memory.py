@@ -214,7 +214,7 @@ def test_refresh_reads_only_changed_files_and_matches_a_rebuild(tmp_path, monkey
 def test_a_damaged_index_is_rebuilt(tmp_path):
     ws = make_workspace(tmp_path, {"a": [("Un.", "One.", False)]})
     expected = all_pairs(memory.load(ws))
-    (ws.state_dir / memory.INDEX_NAME).write_text("{not json")
+    ws.memory_index_path.write_text("{not json")
     assert all_pairs(memory.load(ws)) == expected
 
 

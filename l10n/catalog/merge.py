@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from rapidfuzz import fuzz, process
@@ -19,6 +20,7 @@ from .model import Catalog, Entry, Provenance, text_hash
 
 _TOKENS = re.compile(r"\w+|[^\w\s]+|\s+")
 _DIFF_LIMIT = 200
+SUGGEST_UP_TO = 20_000  # characters: a longer unit that changed is simply new
 
 
 def merge(units: list[Entry], old: Catalog, *, threshold: float) -> Catalog:
@@ -40,14 +42,24 @@ def merge(units: list[Entry], old: Catalog, *, threshold: float) -> Catalog:
         else:
             entries.append(unit.copy())
             unmatched.append(entries[-1])
-    candidates = [e for e in previous.values() if e.has_translation()
-                  and e.msgid_plural is None]
-    choices = [c.msgid for c in candidates]
+    candidates = sorted((e for e in previous.values() if e.has_translation()
+                         and e.msgid_plural is None and len(e.msgid) <= SUGGEST_UP_TO),
+                        key=lambda e: len(e.msgid))
+    lengths = [len(c.msgid) for c in candidates]
+    texts = [c.msgid for c in candidates]
     for entry in unmatched:
-        best = process.extractOne(entry.msgid, choices, scorer=fuzz.ratio,
-                                  score_cutoff=threshold) if choices else None
+        size = len(entry.msgid)
+        if size > SUGGEST_UP_TO or not candidates:
+            continue  # new: comparing texts this long would cost more than it could give
+        # the ratio of two texts is at most 200·shorter/(a+b): only lengths in this window
+        # can reach the threshold
+        low = bisect.bisect_left(lengths, threshold * size / (200 - threshold))
+        high = bisect.bisect_right(lengths, size * (200 - threshold) / threshold) \
+            if threshold else len(lengths)
+        best = process.extractOne(entry.msgid, texts[low:high], scorer=fuzz.ratio,
+                                  score_cutoff=threshold) if high > low else None
         if best is not None:
-            _suggest(entry, candidates[best[2]])
+            _suggest(entry, candidates[low + best[2]])
     obsolete = [_retire(e) for e in old.entries if e.key not in kept and e.has_translation()]
     obsolete += [e.copy() for e in old.obsolete if e.key not in kept]
     return Catalog(header=dict(old.header), header_comments=list(old.header_comments),

@@ -50,7 +50,7 @@ def approve(ws: Workspace, *, by: Callable[[], str], origin: str | None = None, 
     guard = WriteGuard(ws.root)
     approvals = []
     who = None
-    with Cache(ws.state_dir) as cache:
+    with Cache(ws.cache_path) as cache:
         assessor = Assessor(ws, cache)
         for doc, target in chosen:
             po = guard(ws.po_path(doc.name, target))

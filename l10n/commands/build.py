@@ -55,7 +55,7 @@ def build(ws: Workspace, *, partial: bool = False, names: list[str] | None = Non
     shared = [Signature.of(p) for p in (*ws.rule_files(), ws.glossary_path)]
     shared_key = key(*(s.digest if s else None for s in shared), str(partial))
     results: dict[tuple[str, str], Built | None] = {}
-    with Cache(ws.state_dir) as cache:
+    with Cache(ws.cache_path) as cache:
         pending: dict[str, _Task] = {}
         for doc, target in chosen:
             output = guard(ws.build_path(doc, target))
@@ -91,7 +91,7 @@ def _job_key(ws: Workspace, doc: Document, target: str, output: Path, shared: st
 def _plan_document(task: _Task) -> list[Built]:
     """Assess and assemble one document in each of its target languages, in memory."""
     ws, doc = task.ws, task.doc
-    with Cache(ws.state_dir) as cache:
+    with Cache(ws.cache_path) as cache:
         source = read_source(ws, doc, cache, store=False)
         assessor = Assessor(ws, cache)
         built = []

@@ -31,7 +31,7 @@ def engine(ws: Workspace | None, *, models: Path | None, threads: int,
         return machine.open_engine(models, threads=threads, beam_size=beam_size or 4)
     return machine.open_engine(models, threads=threads,
                                beam_size=beam_size or ws.settings.beam_size,
-                               cache=ws.state_dir / machine.CACHE_NAME,
+                               cache=ws.mt_cache_path,
                                glossary=Glossary.load(ws.glossary_path))
 
 

@@ -74,7 +74,7 @@ def update(ws: Workspace, *, now: datetime, prune: bool = False,
     result = Updated()
     guard = WriteGuard(ws.root)
     rules = {lang: rules_key(ws, lang) for lang in LANGUAGES}
-    with Cache(ws.state_dir) as cache:
+    with Cache(ws.cache_path) as cache:
         # read: which documents changed since the last run (by content), then plan them
         pending: dict[str, _Task] = {}
         for doc, target in chosen:
@@ -137,7 +137,7 @@ def _job_key(doc: Document, po: Path, rules: dict[str, str]) -> str:
 def _plan_document(task: _Task) -> _Planned:
     """Merge one source into each of its PO files, in memory."""
     ws, doc = task.ws, task.doc
-    with Cache(ws.state_dir) as cache:
+    with Cache(ws.cache_path) as cache:
         source = read_source(ws, doc, cache, store=False)
     rewrites, signatures = {}, {}
     for target in task.targets:

@@ -40,7 +40,6 @@ from ..workspace import Workspace, WriteGuard
 from ..workspace.cache import code_fingerprint
 from . import tmx
 
-INDEX_NAME = "memory.json"
 _INDEX_FORMAT = 1
 _PO_KEYS = frozenset({"document", "source", "target", "entries"})
 EXACT, NEAR, REPAIRED, FUZZY = "exact", "near", "repaired", "fuzzy"
@@ -470,7 +469,7 @@ class _Index:
 
 def load(ws: Workspace) -> Memory:
     """The workspace's memory; only files changed since the last run are read again."""
-    index_path = ws.state_dir / INDEX_NAME
+    index_path = ws.memory_index_path
     saved = _read_index(index_path)
     files: dict[str, dict] = {}
     languages: dict[str, str] | None = None

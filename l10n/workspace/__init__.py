@@ -92,6 +92,21 @@ class Workspace:
         return self.root / STATE_DIR
 
     @property
+    def cache_path(self) -> Path:
+        """Units, job records and msgfmt verdicts (see `workspace.cache`)."""
+        return self.state_dir / "cache.sqlite3"
+
+    @property
+    def memory_index_path(self) -> Path:
+        """What each memory file held (see `proposals.memory`)."""
+        return self.state_dir / "memory.json"
+
+    @property
+    def mt_cache_path(self) -> Path:
+        """Machine translations already made, by model and text (see `proposals.mt`)."""
+        return self.state_dir / "mt-cache.sqlite3"
+
+    @property
     def glossary_path(self) -> Path:
         return self.root / GLOSSARY_NAME
 

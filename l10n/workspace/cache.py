@@ -15,12 +15,9 @@ from pathlib import Path
 
 from .. import __version__
 
-CACHE_NAME = "cache.sqlite3"
-
-
 class Cache:
-    def __init__(self, state_dir: Path) -> None:
-        self.path = state_dir / CACHE_NAME
+    def __init__(self, path: Path) -> None:
+        self.path = path
         self._db: sqlite3.Connection | None = None
         self._failed = False
 
