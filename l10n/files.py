@@ -44,10 +44,26 @@ def decode_utf8(data: bytes, path: Path) -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise L10nError(
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})",
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}){_guess(data)}",
             path=path, line=line,
-            hint="save the file as UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8",
+            hint=f"save it as UTF-8, e.g. iconv -f {_guess(data, name=True) or 'ENCODING'} "
+                 f"-t UTF-8 '{path}' > new.txt, then replace it",
         ) from None
+
+
+def _guess(data: bytes, *, name: bool = False) -> str:
+    """The encoding bytes that are not UTF-8 most likely are: older Word and Windows
+    exports of French use Windows-1252 (a superset of Latin-1), of Arabic Windows-1256."""
+    arabic = sum(1 for b in data if 0xC1 <= b <= 0xDA or 0xDC <= b <= 0xDF)
+    latin = sum(1 for b in data if b in b"\xe0\xe2\xe7\xe8\xe9\xea\xeb\xee\xef\xf4\xf9\xfb")
+    found = "WINDOWS-1256" if arabic > latin else "WINDOWS-1252"
+    try:
+        data.decode(found)
+    except UnicodeDecodeError:
+        return ""
+    if name:
+        return found
+    return f"; it looks like {'Windows-1256 (Arabic)' if arabic > latin else 'Windows-1252 / Latin-1'}"
 
 
 def read_bytes(path: Path | str, *, limit: int | None = None) -> bytes:

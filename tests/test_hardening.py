@@ -135,13 +135,16 @@ def test_one_word_changed_in_a_huge_paragraph_costs_about_an_unchanged_run(works
 # -- a killed command leaves nothing behind ---------------------------------------------------
 
 def _group_alive(group: int) -> list[int]:
+    """Processes of the command's group still running (a zombie has ended: it only waits
+    for init, which on some machines never collects it)."""
     alive = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                if os.getpgid(int(entry.name)) == group:
+                state = (entry / "stat").read_text().rpartition(")")[2].split()[0]
+                if os.getpgid(int(entry.name)) == group and state != "Z":
                     alive.append(int(entry.name))
-            except (ProcessLookupError, PermissionError):
+            except (OSError, ProcessLookupError):
                 pass
     return alive
 

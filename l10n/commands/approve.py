@@ -74,7 +74,7 @@ def approve(ws: Workspace, *, by: Callable[[], str], origin: str | None = None, 
                 if problem and not is_named:
                     approval.held.append((entry, f"{problem.check}: {problem.message}"))
                 else:
-                    approval.entries.append(entry)
+                    approval.entries.append(entry.copy())  # as it was: the plan changes it
             if approval.entries:
                 keys = frozenset(e.key for e in approval.entries)
                 who = who or by()

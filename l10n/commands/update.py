@@ -34,6 +34,7 @@ class Updated:
     renamed: list[tuple[Path, Path]] = field(default_factory=list)
     orphans: list[Orphan] = field(default_factory=list)
     pruned: list[Path] = field(default_factory=list)
+    ignored: list[Path] = field(default_factory=list)  # files under sources/ of no format
     warnings: list[str] = field(default_factory=list)
 
 
@@ -71,7 +72,7 @@ def update(ws: Workspace, *, now: datetime, prune: bool = False,
     chosen = select(documents, names=names)
     refuse(list(dict.fromkeys(doc for doc, _ in chosen)))
     left = ws.orphans(documents)
-    result = Updated()
+    result = Updated(ignored=ws.ignored())
     guard = WriteGuard(ws.root)
     rules = {lang: rules_key(ws, lang) for lang in LANGUAGES}
     with Cache(ws.cache_path) as cache:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
+from .. import formats
 from ..catalog.model import Status
 
 if TYPE_CHECKING:
@@ -56,12 +57,19 @@ def update_text(result: Updated, root: Path, *, check: bool = False) -> list[str
     lines += [f"orphan {_rel(o.path, root)}: {o.reason} (kept"
               + ("; `l10n update --prune` removes it)" if o.source_gone else ")")
               for o in result.orphans]
+    lines += [_not_read(p, root) for p in result.ignored]
     if check:
         lines.append(f"{len(result.written)} PO file(s) out of date with their sources"
                      + (": run `l10n update`" if result.written else ""))
     else:
         lines.append(f"{len(result.written)} PO file(s) written, {result.unchanged} unchanged")
     return lines
+
+
+def _not_read(path: Path, root: Path) -> str:
+    known = ", ".join(sorted(formats.BY_EXTENSION))
+    return (f"not read: {_rel(path, root)} ({path.suffix or 'no extension'} is not a format "
+            f"l10n reads: {known})")
 
 
 def quote(text: str, lang: str) -> str:
@@ -152,8 +160,7 @@ def status_text(gate: Gate, root: Path, *, changes: bool = False,
                 where = entry.references[0] if entry.references else ""
                 lines.append(f"    {where}: {prov.detail if prov else ''}")
     lines += [f"orphan {_rel(o.path, root)}: {o.reason}" for o in gate.orphans]
-    lines += [f"ignored {_rel(p, root)}: not a document format l10n reads"
-              for p in gate.ignored]
+    lines += [_not_read(p, root) for p in gate.ignored]
     return lines
 
 
