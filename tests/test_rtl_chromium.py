@@ -11,8 +11,11 @@ import json
 import re
 import subprocess
 
+import pytest
 from support import require_tool
 from test_web_workflow import SAMPLE, sample_workspace
+
+pytestmark = pytest.mark.program  # drives the real Chromium
 
 PROBE = """<pre id="l10n-probe"></pre><script>
 function left(element, word) {

@@ -23,6 +23,8 @@ from l10n.checkpoints import POINTS
 from l10n.errors import L10nError
 from l10n.workspace.lock import WorkspaceLock
 
+pytestmark = pytest.mark.slow  # kills, races, fuzzing and soaks: the full suite only
+
 PARAGRAPHS = ["Le ministre a reçu la délégation au siège de la coalition.",
               "La réunion a porté sur la coopération régionale et la formation.",
               "Les deux parties ont salué les efforts communs contre le terrorisme."]

@@ -23,6 +23,8 @@ from l10n.proposals import tmx
 from l10n.catalog import pofile
 from l10n.errors import L10nError
 
+pytestmark = pytest.mark.slow  # kills, races, fuzzing and soaks: the full suite only
+
 SECRET = "TOP-SECRET-LINE"  # the content of a local file an XXE payload points at
 
 

@@ -34,7 +34,8 @@ from .. import __version__
 from ..catalog import pofile
 from ..errors import L10nError
 from ..files import Signature, read_bytes, write_atomic, write_if_unchanged
-from ..languages import CODES as LANGUAGES
+from .. import languages
+from ..languages import CODES
 from ..numbers import ARABIC_DIGITS, MONTH_FORMS, month_table
 from ..workspace import Workspace, WriteGuard
 from ..workspace.cache import code_fingerprint
@@ -65,7 +66,7 @@ _DIGIT = re.compile(r"\d")
 _ARABIC = re.compile("[\u0640-\u06ff]")
 _DIGIT_SCRIPTS = ("٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹")  # Arabic-Indic, Eastern Arabic-Indic
 
-_MONTHS = {lang: month_table(lang) for lang in LANGUAGES}
+_MONTHS = {lang: month_table(lang) for lang in CODES}
 _MONTH_WORDS = {lang: frozenset(table) for lang, table in _MONTHS.items()}
 
 
@@ -248,8 +249,7 @@ class TmxRecord:
 
 def _check_direction(source_lang: str, target_lang: str) -> None:
     for lang in (source_lang, target_lang):
-        if lang not in LANGUAGES:
-            raise L10nError(f"unknown language {lang!r}", hint=f"use one of {', '.join(LANGUAGES)}")
+        languages.get(lang)
     if source_lang == target_lang:
         raise L10nError("the source and target languages are the same")
 
@@ -537,7 +537,7 @@ def _read_po(ws: Workspace, path: Path) -> dict:
     document = path.relative_to(ws.translations_dir / target).with_suffix("").as_posix()
     catalog = pofile.read(path)
     source = catalog.header.get("X-Source-Language", "").strip()
-    if source not in LANGUAGES or source == target:
+    if source not in CODES or source == target:
         source = None
     entries = [[msgid, msgstr] for (_, msgid), msgstr in catalog.reviewed().items()]
     return {"document": document, "source": source, "target": target, "entries": entries}
@@ -550,7 +550,7 @@ def _tmx_units(memory: tmx.Tmx) -> list[tuple[tuple[str, str], ...]]:
         texts: dict[str, str] = {}
         for code, text in unit.variants:
             lang = re.split("[-_]", code, maxsplit=1)[0].lower()
-            if lang in LANGUAGES and text.strip():
+            if lang in CODES and text.strip():
                 texts.setdefault(lang, text)
         if len(texts) >= 2:
             units.append(tuple(texts.items()))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .. import formats
 from ..errors import L10nError
+from .. import languages
 from ..languages import CODES
 from ..settings import CONFIG_NAME, Settings, find_root, load
 
@@ -230,8 +231,7 @@ def select(documents: list[Document], *, names: list[str] | None = None,
     """The (document, target language) pairs a command works on; unknown names or
     languages are errors, so a typo never passes a check by selecting nothing."""
     for lang in langs or ():
-        if lang not in CODES:
-            raise L10nError(f"unknown language {lang!r}", hint=f"languages are {', '.join(CODES)}")
+        languages.get(lang)
     return [(doc, target) for doc in find(documents, names) for target in doc.targets
             if not langs or target in langs]
 

@@ -18,6 +18,8 @@ from l10n.commands.init import init
 from l10n.catalog import pofile
 from l10n.checkpoints import POINTS
 
+pytestmark = pytest.mark.slow  # kills, races, fuzzing and soaks: the full suite only
+
 SENTENCES = ["Bonjour tout le monde.", "Merci beaucoup pour votre aide.",
              "Le ministre a reçu la délégation au siège de la coalition."]
 MEMORY = {  # fr -> (en, ar): what tm/seed.tmx holds

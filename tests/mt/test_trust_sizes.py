@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from support import write
 
+pytestmark = pytest.mark.slow  # kills, races, fuzzing and soaks: the full suite only
+
 TOP = "translate-fr_en-0_0_1"
 WEIGHTS = f"{TOP}/model/model.bin"
 
