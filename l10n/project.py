@@ -8,7 +8,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -20,7 +19,7 @@ from .catalog import pofile
 from .catalog.model import Catalog, Entry, Status
 from .config import CONFIG_NAME, DEFAULT_CONFIG, LANGUAGES, PLURAL_FORMS, Settings
 from .errors import L10nError
-from .files import read_text, sync_dirs, write_atomic
+from .files import read_bytes, sync_dirs, write_atomic
 from .state import State, UnitsCache, units_key
 from .workspace import Document, Orphan, WriteGuard, discover, orphans, select
 
@@ -28,7 +27,6 @@ if TYPE_CHECKING:
     from .segmentation import Segmenter
 
 GITIGNORE = ".l10n/\n/build/\n*.mo\n"
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def init(folder: Path) -> list[Path]:
@@ -60,6 +58,7 @@ class Source:
     units: list[document.Unit]
     template: list[Entry]
     warnings: tuple[str, ...] = ()  # about the segmentation rules (see Segmenter)
+    original: bytes = b""  # the file, which a package format rebuilds from
 
 
 def segmenter(settings: Settings | None, lang: str) -> Segmenter:
@@ -91,19 +90,15 @@ def rule_files(settings: Settings) -> list[Path]:
 def read_source(settings: Settings, doc: Document, cache: UnitsCache | None = None) -> Source:
     """The document's text, units and PO template; units come from `cache` when it holds
     them for this very text and these rules."""
-    text = read_text(doc.source, limit=settings.max_source_bytes)
-    control = _CONTROL.search(text)
-    if control:
-        raise L10nError(f"control character U+{ord(control.group()):04X} in the text",
-                        path=doc.source, line=text.count("\n", 0, control.start()) + 1,
-                        hint="this does not look like a text document; remove it")
+    fmt = formats.for_path(doc.source)
+    original = read_bytes(doc.source, limit=settings.max_source_bytes)
+    text = fmt.decode(original, doc.source)
     key = units_key(_rules_key(settings, doc.lang), doc.extension, text)
     units = cache.load(doc.name, key, text) if cache else None
     warnings: tuple[str, ...] = ()
     if units is None:
         rules = segmenter(settings, doc.lang)
-        units, warnings = document.extract(text, formats.for_path(doc.source), rules), \
-            rules.warnings
+        units, warnings = document.extract(text, fmt, rules), rules.warnings
         if cache:
             cache.store(doc.name, key, units)
     reference = doc.reference(settings)
@@ -114,7 +109,7 @@ def read_source(settings: Settings, doc: Document, cache: UnitsCache | None = No
             entry.references.append(f"{reference}:{unit.line}")
         if unit.note not in entry.notes:
             entry.notes.append(unit.note)
-    return Source(doc, text, units, list(entries.values()), warnings)
+    return Source(doc, text, units, list(entries.values()), warnings, original)
 
 
 def new_catalog(settings: Settings, doc: Document, target: str, now: datetime) -> Catalog:
@@ -402,14 +397,14 @@ def _build_one(settings: Settings, source: Source, target: str, po: Path, output
     percent = 100.0 * (len(source.template) - len(missing)) / max(len(source.template), 1)
     if percent < settings.completeness and not allow_partial:
         return Built(source.doc, target, output, "refused", percent, missing)
+    fmt = formats.for_path(source.doc.source)
     try:
         text = document.render(source.text, source.units,
                                lambda unit: reviewed.get((None, unit.msgid)),
-                               fmt=formats.for_path(source.doc.source), source=source.doc.lang,
-                               target=target)
+                               fmt=fmt, source=source.doc.lang, target=target)
+        data = fmt.encode(text, source.original)
     except L10nError as exc:
         raise L10nError(exc.message, path=po, hint=exc.hint) from None
-    data = text.encode("utf-8")
     if output.exists() and output.read_bytes() == data:
         return Built(source.doc, target, output, "unchanged", percent, missing)
     write_atomic(output, data, durable=False)  # rebuilt from sources and POs at will
@@ -461,4 +456,5 @@ def segment(path: Path, lang: str,
     if lang not in LANGUAGES:
         raise L10nError(f"unknown language {lang!r}", hint=f"use one of {', '.join(LANGUAGES)}")
     rules = segmenter(settings, lang)
-    return document.extract(read_text(path), formats.for_path(path), rules), rules.warnings
+    fmt = formats.for_path(path)
+    return document.extract(fmt.decode(read_bytes(path), path), fmt, rules), rules.warnings
