@@ -391,18 +391,22 @@ def translate(
         beam_size: BeamSize = None, workspace: Workspace = None):
     """A one-shot machine draft: segment, translate offline, rebuild, print."""
     from . import config, document, formats, machine, project
-    from .files import read_text, write_atomic
+    from .files import read_bytes, write_atomic
     for name, code in (("--from", source), ("--to", target)):
         if code not in config.LANGUAGES:
             raise typer.BadParameter(f"use one of {', '.join(config.LANGUAGES)}",
                                      param_hint=name)
     if (text is None) == (file is None):
         raise typer.BadParameter("give either TEXT or --file FILE")
+    fmt = formats.for_path(file) if file else formats.BY_EXTENSION[".txt"]
+    if fmt.BINARY and output is None:
+        raise typer.BadParameter(f"a {file.suffix} document cannot be printed: give --output",
+                                 param_hint="--output")
     settings = _optional_settings(workspace)
     engine = machine.open_engine(_models_folder(settings), settings=settings,
                                  threads=_threads(), beam_size=beam_size)
-    body = read_text(file) if file else text
-    fmt = formats.for_path(file) if file else formats.BY_EXTENSION[".txt"]
+    original = read_bytes(file) if file else text.encode("utf-8")
+    body = fmt.decode(original, file) if file else text
     segmenter = project.segmenter(settings, source)
     meter = _Meter(len(document.extract(body, fmt, segmenter)), "translating")
     rebuilt, units, translations = machine.draft(body, fmt, segmenter, engine, source=source,
@@ -413,7 +417,7 @@ def translate(
             print(f"l10n: line {unit.line}: check the draft: {', '.join(translation.flags)}",
                   file=sys.stderr)
     if output:
-        write_atomic(output, rebuilt.encode("utf-8"))
+        write_atomic(output, fmt.encode(rebuilt, original))
         typer.echo(f"wrote {output} ({len(units)} units)")
     else:
         typer.echo(rebuilt, nl=not rebuilt.endswith("\n"))
