@@ -141,14 +141,15 @@ def orphans(settings: Settings, documents: list[Document]) -> list[Orphan]:
 
 def files(folder: Path, suffix: str | None = None) -> list[str]:
     """The path of every file under `folder`, relative and in POSIX form, sorted; hidden
-    files and folders left out. Strings, not Paths: a workspace has thousands."""
+    files and folders left out, and the `~$…` owner files Word keeps beside an open
+    document. Strings, not Paths: a workspace has thousands."""
     result = []
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         prefix = os.path.relpath(dirpath, folder).replace(os.sep, "/")
         prefix = "" if prefix == "." else prefix + "/"
-        result += [prefix + name for name in sorted(filenames) if not name.startswith(".")
-                   and (not suffix or name.endswith(suffix))]
+        result += [prefix + name for name in sorted(filenames)
+                   if not name.startswith((".", "~$")) and (not suffix or name.endswith(suffix))]
     return result
 
 
