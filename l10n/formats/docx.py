@@ -47,7 +47,8 @@ _CONTAINERS = {W + t for t in ("hyperlink", "smartTag", "customXml", "dir", "bdo
 _NEUTRAL = {W + t for t in ("pPr", "proofErr", "permStart", "permEnd", "rPr",
                             "lastRenderedPageBreak", "sdtPr", "sdtEndPr")}
 _KEPT = {W + t for t in ("bookmarkStart", "bookmarkEnd", "commentRangeStart",
-                         "commentRangeEnd", "commentReference", "softHyphen")}
+                         "commentRangeEnd", "commentReference", "softHyphen",
+                         "footnoteReference", "endnoteReference")}  # the splitter sees nothing
 _SHOWS = {W + "tab": "\t", W + "ptab": "\t", W + "br": "\n", W + "cr": "\n"}
 _NOT_FORMATTING = {W + t for t in ("lang", "noProof", "rtl", "cs", "bCs", "iCs", "szCs",
                                    "webHidden", "specVanish")}

@@ -39,7 +39,7 @@ DC = "{http://purl.org/dc/elements/1.1/}"
 LOCALES = {"fr": ("fr", "FR"), "en": ("en", "GB"), "ar": ("ar", "SA")}
 
 _PARTS = ("meta.xml", "styles.xml", "content.xml")  # read in this order
-_REVISIONS = {TEXT + t for t in ("tracked-changes", "change", "change-start", "change-end")}
+_REVISIONS = {TEXT + t for t in ("changed-region", "change", "change-start", "change-end")}
 _STORIES = {STYLE + t: t.split("-")[0] for t in (
     "header", "footer", "header-left", "footer-left", "header-first", "footer-first")}
 _SKIPPED = {OFFICE + "annotation", TEXT + "tracked-changes", TEXT + "index-body"}
@@ -47,7 +47,8 @@ _SHOWS = {TEXT + "tab": "\t", TEXT + "line-break": "\n"}
 _NEUTRAL = {TEXT + "soft-page-break", OFFICE + "annotation-end"}
 _KEPT = {TEXT + t for t in ("bookmark", "bookmark-start", "bookmark-end", "reference-mark",
                             "reference-mark-start", "reference-mark-end", "hidden-text",
-                            "alphabetical-index-mark", "toc-mark")} | {OFFICE + "annotation"}
+                            "alphabetical-index-mark", "toc-mark", "note")} | {
+    OFFICE + "annotation"}  # the splitter sees nothing (a note's body is its own block)
 _NOT_FORMATTING = {"{http://openoffice.org/2009/office}rsid",
                    "{http://openoffice.org/2009/office}paragraph-rsid",
                    FO + "language", FO + "country", FO + "script", STYLE + "language-asian",
@@ -309,11 +310,10 @@ class _Restyle:
             if properties is not None:
                 edits.append(package.set_attr(properties, STYLE + "writing-mode",
                                               f"{self.s}:writing-mode", mode))
-        if family != "paragraph":
-            return edits
-        if self.turn:
+        if family == "paragraph" and self.turn:
             edits += self._paragraph(mode)
-        edits += self._language()
+        if family in ("paragraph", "text"):
+            edits += self._language()
         return edits
 
     def _paragraph(self, mode: str) -> list[Edit]:

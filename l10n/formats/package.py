@@ -378,8 +378,9 @@ _LAYOUT = re.compile(r"[ \t\n\r]{2,}|[\t\n\r]")
 def _gap(before: Piece, after: Piece, shows: list[str], base: tuple) -> list[Span]:
     start, end = before.end, after.start
     a, b = before.context, after.context
-    if a == b and shows and not "".join(shows).strip(" "):
-        return [Span(start, end, "char", "".join(shows))]  # ODF's text:s: spaces
+    spaces = "".join(shows)
+    if a == b and spaces and not spaces.strip(" "):
+        return [Span(start, end, "char", spaces)]  # ODF's text:s: spaces
     visible = "\n" if "\n" in shows else "\t" if "\t" in shows else \
         OBJECT if OBJECT in shows else ""
     if a == b:
