@@ -97,7 +97,7 @@ def decode(data: bytes, path: Path) -> str:
     related = package.read_rels(archive, "", path)
     main = next((name for kind, name in related if kind.endswith("/officeDocument")), None)
     if main is None:
-        raise _missing(path, "the main document part (word/document.xml)")
+        raise _missing(path, "main document part (word/document.xml)")
     related += package.read_rels(archive, main, path)
     parts = []
     for wanted in _PARTS:
