@@ -55,6 +55,8 @@ _NOT_FORMATTING = {"{http://openoffice.org/2009/office}rsid",
                    STYLE + "country-asian", STYLE + "language-complex",
                    STYLE + "country-complex", STYLE + "rfc-language-tag"}
 _MIRROR = {"left": "right", "right": "left", "start": "end", "end": "start"}
+_TWINS = ((FO + "font-weight", "font-weight-complex"), (FO + "font-style", "font-style-complex"),
+          (FO + "font-size", "font-size-complex"), (STYLE + "font-name", "font-name-complex"))
 _RUN_OF_SPACES = re.compile(r"  +")
 
 
@@ -314,6 +316,8 @@ class _Restyle:
             edits += self._paragraph(mode)
         if family in ("paragraph", "text"):
             edits += self._language()
+            if self.turn:
+                edits += self._twins()
         return edits
 
     def _paragraph(self, mode: str) -> list[Edit]:
@@ -334,6 +338,21 @@ class _Restyle:
                                           _MIRROR[align]))
         elif align is None and root and self.rtl:
             edits.append(package.set_attr(properties, FO + "text-align", "fo:text-align", "end"))
+        return edits
+
+    def _twins(self) -> list[Edit]:
+        """Weight, style, size and font copied to their complex-script twins for an RTL
+        target (what Arabic letters are drawn with), and back for an RTL source."""
+        properties = self.style.find(STYLE + "text-properties")
+        edits = []
+        for latin, twin in _TWINS if properties is not None else ():
+            complex_ = STYLE + twin
+            have, want = (latin, complex_) if self.rtl else (complex_, latin)
+            value = self.doc.get(properties, have)
+            if value is not None and want not in properties.attrs:
+                name = f"{self.s}:{twin}" if self.rtl else \
+                    ("fo:" if latin.startswith(FO) else f"{self.s}:") + latin.rpartition("}")[2]
+                edits.append(package.set_attr(properties, want, name, value))
         return edits
 
     def _language(self) -> list[Edit]:

@@ -149,6 +149,9 @@ def test_arabic_build_turns_styles_right_to_left_and_mirrors_alignment():
     text = default.getElementsByType(TextProperties)[0]
     assert (text.getAttrNS(STYLENS, "language-complex"), text.getAttrNS(STYLENS, "country-complex"),
             text.getAttrNS(FONS, "language")) == ("ar", "SA", "fr")
+    bold = next(s for s in document.automaticstyles.getElementsByType(Style)
+                if s.getAttrNS(STYLENS, "name") == "T3").getElementsByType(TextProperties)[0]
+    assert bold.getAttrNS(STYLENS, "font-weight-complex") == "bold"  # bold Arabic letters
     table = next(s for s in document.automaticstyles.getElementsByType(Style)
                  if s.getAttrNS(STYLENS, "name") == "Tableau1")
     assert table.getElementsByType(TableProperties)[0].getAttrNS(STYLENS, "writing-mode") == "rl-tb"
