@@ -39,7 +39,9 @@ LOCALES = {"fr": "fr-FR", "en": "en-GB", "ar": "ar-SA"}  # what w:lang and dc:la
 _STORIES = {W + "document": "", W + "hdr": "header", W + "ftr": "footer",
             W + "footnotes": "footnote", W + "endnotes": "endnote"}
 _PARTS = ("/core-properties", "/header", "/officeDocument", "/footnotes", "/endnotes",
-          "/footer", "/styles")  # relationship types read, in reading order (styles last)
+          "/footer")  # relationship types of the parts translated, in reading order
+_STYLE = re.compile(r'<(?:\w+:)?style\b[^>]*?\b(?:\w+:)?styleId="([^"]*)"[^>]*>\s*'
+                    r'<(?:\w+:)?name\s+(?:\w+:)?val="(title|subtitle|heading \d)"', re.I)
 _REVISIONS = {W + t for t in ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange",
                               "sectPrChange", "tblPrChange", "trPrChange", "tcPrChange",
                               "numberingChange", "cellIns", "cellDel", "cellMerge")}
@@ -108,7 +110,20 @@ def decode(data: bytes, path: Path) -> str:
                 xml, root = package.read_part(archive, name, path)
                 _check(root, path, name)
                 parts.append((name, xml))
+    styles = next((name for kind, name in related if kind.endswith("/styles")), None)
+    if styles in archive.NameToInfo:
+        parts.append((package.SUMMARY + "styles", _style_names(archive, styles, path)))
     return package.join(parts)
+
+
+def _style_names(archive, name: str, path: Path) -> str:
+    """"id<TAB>name" of the title and heading styles, which notes tell translators; the
+    ids are Word's language's ("Titre1"), the names are not ("heading 1"). The part is
+    large, never rewritten and not parsed: a pattern finds these few."""
+    if archive.getinfo(name).file_size > package.MAX_PART:
+        return ""
+    xml = archive.read(name).decode("utf-8", "replace")
+    return "".join(f"{m.group(1)}\t{m.group(2).lower()}\n" for m in _STYLE.finditer(xml))
 
 
 def _check(root, path: Path, name: str) -> None:
@@ -139,31 +154,21 @@ encode = package.encode
 
 def blocks(text: str) -> list[Block]:
     parts = package.parts(text)
-    names = next((_style_names(doc) for _, doc in parts if doc.root.tag == W + "styles"), {})
+    names = dict(line.split("\t") for line in package.summary(text, "styles").splitlines())
     result: list[Block] = []
     for _, doc in parts:
-        root = doc.root
-        if root.tag in _STORIES:
-            result += _Story(doc, names, _STORIES[root.tag]).blocks()
-        elif root.tag.endswith("}coreProperties"):
+        if doc.root_tag in _STORIES:
+            result += _Story(doc, names, _STORIES[doc.root_tag]).blocks()
+        elif doc.root_tag.endswith("}coreProperties"):
             for line, (tag, note) in enumerate(((DC + "title", "document title"),
                                                 (DC + "subject", "document subject")), 1):
-                element = root.find(tag)
+                element = doc.root.find(tag)
                 if element is not None and not element.empty:
                     block = package.paragraph_block(
                         text, [Piece(element.open_end, element.close_start, ())], base=(),
                         note=note, line=line, context="property")
                     result += [block] if block else []
     return result
-
-
-def _style_names(doc: Document) -> dict[str, str]:
-    names = {}
-    for style in doc.root.elements():
-        name = style.find(W + "name")
-        if style.tag == W + "style" and name is not None:
-            names[doc.get(style, W + "styleId") or ""] = (doc.get(name, W + "val") or "").lower()
-    return names
 
 
 class _Story:
@@ -350,15 +355,10 @@ def retarget(text: str, *, source: str, target: str) -> list[Edit]:
     every `w:t` keeps its spaces (a translation may start or end with one)."""
     edits: list[Edit] = []
     for _, doc in package.parts(text):
-        root = doc.root
-        if root.tag in _STORIES:
+        if doc.root_tag in _STORIES:
             edits += _Retarget(doc, source, target).edits()
-        elif root.tag == W + "styles":
-            defaults = root.find(W + "docDefaults")
-            for lang in defaults.iter(W + "lang") if defaults is not None else ():
-                edits += _Retarget(doc, source, target).language(lang)
-        elif root.tag.endswith("}coreProperties"):
-            language = root.find(DC + "language")
+        elif doc.root_tag.endswith("}coreProperties"):
+            language = doc.root.find(DC + "language")
             if language is not None and not language.empty:
                 edits.append(Edit(language.open_end, language.close_start, LOCALES[target]))
     return sorted(edits, key=lambda e: (e.start, e.end))

@@ -17,10 +17,12 @@ paragraph to `paragraph_block` as text pieces with their formatting and what lie
 
 from __future__ import annotations
 
+import copy
 import functools
 import io
 import posixpath
 import re
+import struct
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -33,6 +35,7 @@ from ..errors import L10nError
 from .base import OBJECT, Block, Edit, Span
 
 SEPARATOR = "\uffff"  # not an XML character: cannot occur inside a part
+SUMMARY = "/"  # starts the name of what a format notes from a part it never writes
 
 MAX_PART = 20_000_000  # bytes of one XML part read for translation (Word's own limit is ~32 MB)
 MAX_TOTAL = 500_000_000  # bytes of the whole package unpacked
@@ -116,7 +119,8 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=Fals
 def check_xml(data: bytes, where: str) -> etree._Element:
     """The root of the XML; refused when declaring a DTD (entities: XXE, billion laughs),
     looked for before parsing, or not well-formed."""
-    if _DOCTYPE.match(data):
+    root = _ROOT.search(data)
+    if b"<!DOCTYPE" in data[:root.start() if root else len(data)]:
         raise L10nError("the XML declares a DTD (entities could read files or the network)",
                         path=where, hint="refusing a crafted package; office programs never "
                                          "write one")
@@ -125,10 +129,12 @@ def check_xml(data: bytes, where: str) -> etree._Element:
     except etree.XMLSyntaxError as exc:
         raise L10nError(f"not well-formed XML: {exc.msg}", path=where, line=exc.lineno,
                         hint="the package is damaged; save it again") from None
+    if root.getroottree().docinfo.internalDTD is not None:  # behind a comment, say
+        raise L10nError("the XML declares a DTD", path=where, hint="refusing a crafted package")
     return root
 
 
-_DOCTYPE = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<\?.*?\?>\s*|<!--.*?-->\s*)*<!DOCTYPE", re.S)
+_ROOT = re.compile(rb"<[^?!]")  # a DTD can only come before the root element
 
 
 def read_rels(archive: zipfile.ZipFile, source: str, path: Path) -> list[tuple[str, str]]:
@@ -152,6 +158,8 @@ def read_rels(archive: zipfile.ZipFile, source: str, path: Path) -> list[tuple[s
 
 
 def join(parts: list[tuple[str, str]]) -> str:
+    """The parts as one text. A part named `SUMMARY`… is no member (no member's name can
+    start so): what a format noted from a part that it reads but never rewrites."""
     return "".join(f"{SEPARATOR}{name}\n{xml}" for name, xml in parts)
 
 
@@ -167,23 +175,48 @@ def split(text: str) -> Iterator[tuple[str, int, int]]:
 
 
 def encode(text: str, original: bytes) -> bytes:
-    """The original package with the parts of `text` in place of its own."""
+    """The original package with the parts of `text` in place of its own; every other
+    member is copied as it is stored, compressed bytes and all."""
     parts = {name: text[a:b].encode("utf-8") for name, a, b in split(text)}
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(original)) as source, \
             zipfile.ZipFile(out, "w", allowZip64=False) as target:
         for info in source.infolist():
-            data = source.read(info)
-            new = parts.get(info.filename, data)
-            if new != data:
-                _check_rebuilt(new, info.filename)
-            copy = zipfile.ZipInfo(info.filename, info.date_time)
-            copy.compress_type = info.compress_type
-            copy.external_attr = info.external_attr
-            copy.create_system = info.create_system
-            copy.comment = info.comment
-            target.writestr(copy, new)
+            new = parts.get(info.filename)
+            if new is None or new == source.read(info):
+                _copy_stored(original, info, target)
+                continue
+            _check_rebuilt(new, info.filename)
+            rebuilt = zipfile.ZipInfo(info.filename, info.date_time)
+            rebuilt.compress_type = info.compress_type
+            rebuilt.external_attr = info.external_attr
+            rebuilt.create_system = info.create_system
+            rebuilt.comment = info.comment
+            target.writestr(rebuilt, new)
     return out.getvalue()
+
+
+def _copy_stored(original: bytes, info: zipfile.ZipInfo, target: zipfile.ZipFile) -> None:
+    """`info`'s local header, data and descriptor appended to `target` byte for byte.
+
+    zipfile can only write what it compresses itself; inflating and deflating every
+    unchanged member again (styles, themes, images) was most of a build's time. This
+    appends the stored bytes where the next member goes and lists a copy of `info` for
+    the central directory that `close` writes.
+    """
+    start = info.header_offset
+    name_length, extra_length = struct.unpack("<2H", original[start + 26:start + 30])
+    end = start + 30 + name_length + extra_length + info.compress_size
+    if info.flag_bits & 0x08:  # a data descriptor follows, with or without its signature
+        end += 16 if original[end:end + 4] == b"PK\x07\x08" else 12
+    listed = copy.copy(info)
+    target.fp.seek(target.start_dir)
+    listed.header_offset = target.fp.tell()
+    target.fp.write(original[start:end])
+    target.start_dir = target.fp.tell()
+    target.filelist.append(listed)
+    target.NameToInfo[listed.filename] = listed
+    target._didModify = True
 
 
 def _check_rebuilt(data: bytes, name: str) -> None:
@@ -224,15 +257,26 @@ class Element:
     tag: str  # "{namespace}local"
     start: int
     open_end: int
+    source: str  # the text it is in
+    spaces: dict[str, str]  # the namespaces in scope
+    parent: Element | None = None
     close_start: int = -1
     end: int = -1
-    attrs: dict[str, tuple[int, int]] = field(default_factory=dict)  # name → value span
     children: list = field(default_factory=list)  # Elements and Texts, in order
-    parent: Element | None = None
+    _attrs: dict[str, tuple[int, int]] | None = None
 
     @property
     def empty(self) -> bool:
         return self.open_end == self.end
+
+    @property
+    def attrs(self) -> dict[str, tuple[int, int]]:
+        """Attribute name → span of its value; read when first asked for (most never are)."""
+        if self._attrs is None:
+            self._attrs = {_resolve(k, self.spaces, default=False): v
+                           for k, v in _raw_attrs(self.source, self.start, self.open_end).items()
+                           if k != "xmlns" and not k.startswith("xmlns:")}
+        return self._attrs
 
     def elements(self) -> Iterator[Element]:
         return (c for c in self.children if isinstance(c, Element))
@@ -251,44 +295,46 @@ class Element:
 
 
 class Document:
-    """A part's XML parsed into `Element`s, with attribute values decoded on demand."""
+    """A part's XML, parsed into `Element`s when first needed; attribute values decoded
+    on demand."""
 
-    def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
-        self.text = text
-        self.root = _parse(text, start, len(text) if end is None else end)
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+
+    @functools.cached_property
+    def root(self) -> Element:
+        return _parse(self.text, self.start, self.end, {"xml": XML_NS})
+
+    @functools.cached_property
+    def root_tag(self) -> str:
+        """The root element's name, without parsing the part."""
+        match = _TOKEN.match(self.text, re.compile(r"<[^?!/]").search(
+            self.text, self.start, self.end).start())
+        return _resolve(match.group("name"), _declared(self.text, match, {}), default=True)
 
     def get(self, element: Element, name: str) -> str | None:
         span = element.attrs.get(name)
         return None if span is None else unescape(self.text[span[0]:span[1]])
 
 
-def _parse(text: str, start: int, end: int) -> Element:
-    top = Element("", start, start)
-    stack: list[tuple[Element, dict[str, str]]] = [(top, {"xml": XML_NS})]
+def _parse(text: str, start: int, end: int, spaces: dict[str, str]) -> Element:
+    top = Element("", start, start, text, spaces)
+    stack: list[tuple[Element, dict[str, str]]] = [(top, spaces)]
     for match in _TOKEN.finditer(text, start, end):
         name = match.group("name")
         parent, spaces = stack[-1]
         if name is None:
-            if text[match.start()] != "<":
-                parent.children.append(Text(match.start(), match.end()))
-            elif text.startswith("<![CDATA[", match.start()):
+            if text[match.start()] != "<" or text.startswith("<![CDATA[", match.start()):
                 parent.children.append(Text(match.start(), match.end()))
             continue
         if match.group("close"):
-            element = parent
-            element.close_start, element.end = match.start(), match.end()
+            parent.close_start, parent.end = match.start(), match.end()
             stack.pop()
             continue
-        raw = _raw_attrs(match)
-        if any(k == "xmlns" or k.startswith("xmlns:") for k in raw):
-            spaces = {**spaces, **{k[6:]: text[a:b] for k, (a, b) in raw.items()
-                                   if k.startswith("xmlns:")}}
-            if "xmlns" in raw:
-                spaces[""] = text[raw["xmlns"][0]:raw["xmlns"][1]]
+        if "xmlns" in match.group("attrs"):
+            spaces = _declared(text, match, spaces)
         element = Element(_resolve(name, spaces, default=True), match.start(), match.end(),
-                          parent=parent)
-        element.attrs = {_resolve(k, spaces, default=False): v for k, v in raw.items()
-                         if k != "xmlns" and not k.startswith("xmlns:")}
+                          text, spaces, parent)
         parent.children.append(element)
         if match.group("empty"):
             element.close_start = element.end = match.end()
@@ -297,12 +343,21 @@ def _parse(text: str, start: int, end: int) -> Element:
     return next(top.elements())
 
 
-def _raw_attrs(match: re.Match) -> dict[str, tuple[int, int]]:
+def _declared(text: str, match: re.Match, spaces: dict[str, str]) -> dict[str, str]:
+    """`spaces` with the namespaces the start tag `match` declares."""
+    raw = _raw_attrs(text, match.start(), match.end())
+    spaces = {**spaces, **{k[6:]: text[a:b] for k, (a, b) in raw.items()
+                           if k.startswith("xmlns:")}}
+    if "xmlns" in raw:
+        spaces[""] = text[raw["xmlns"][0]:raw["xmlns"][1]]
+    return spaces
+
+
+def _raw_attrs(text: str, start: int, end: int) -> dict[str, tuple[int, int]]:
     attrs = {}
-    offset = match.start("attrs")
-    for m in _ATTR.finditer(match.group("attrs")):
+    for m in _ATTR.finditer(text, start, end):
         group = 2 if m.group(2) is not None else 3
-        attrs[m.group(1)] = (offset + m.start(group), offset + m.end(group))
+        attrs[m.group(1)] = m.span(group)
     return attrs
 
 
@@ -315,9 +370,16 @@ def _resolve(name: str, spaces: dict[str, str], *, default: bool) -> str:
 
 @functools.lru_cache(maxsize=8)
 def parts(text: str) -> tuple[tuple[str, Document], ...]:
-    """Each part of a joined text, parsed; remembered for the few documents in hand (a
-    build reads the same text for its blocks and again for each language's edits)."""
-    return tuple((name, Document(text, a, b)) for name, a, b in split(text))
+    """Each XML part of a joined text, parsed when first needed; remembered for the few
+    documents in hand (a build reads the same text for its blocks and again for each
+    language's edits)."""
+    return tuple((name, Document(text, a, b)) for name, a, b in split(text)
+                 if not name.startswith(SUMMARY))
+
+
+def summary(text: str, name: str) -> str:
+    """The summary part `name` of a joined text ("" when there is none)."""
+    return next((text[a:b] for n, a, b in split(text) if n == SUMMARY + name), "")
 
 
 # -- paragraphs as blocks ------------------------------------------------------------
