@@ -40,8 +40,8 @@ _STORIES = {W + "document": "", W + "hdr": "header", W + "ftr": "footer",
             W + "footnotes": "footnote", W + "endnotes": "endnote"}
 _PARTS = ("/core-properties", "/header", "/officeDocument", "/footnotes", "/endnotes",
           "/footer")  # relationship types of the parts translated, in reading order
-_STYLE = re.compile(r'<(?:\w+:)?style\b[^>]*?\b(?:\w+:)?styleId="([^"]*)"[^>]*>\s*'
-                    r'<(?:\w+:)?name\s+(?:\w+:)?val="(title|subtitle|heading \d)"', re.I)
+_STYLE = re.compile(r'styleId="([^"]*)"[^>]*>\s*'  # a literal start: scans 350 kB in 1 ms
+                    r'<(?:\w+:)?name\s+(?:\w+:)?val="([Tt]itle|[Ss]ubtitle|[Hh]eading \d)"')
 _REVISIONS = {W + t for t in ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange",
                               "sectPrChange", "tblPrChange", "trPrChange", "tcPrChange",
                               "numberingChange", "cellIns", "cellDel", "cellMerge")}

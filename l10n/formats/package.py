@@ -28,8 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path, PurePosixPath
-
-from lxml import etree
+from typing import Any
 
 from ..errors import L10nError
 from .base import OBJECT, Block, Edit, Span
@@ -93,7 +92,7 @@ def _safe_name(name: str) -> bool:
     return ".." not in PurePosixPath(name).parts
 
 
-def read_part(archive: zipfile.ZipFile, name: str, path: Path) -> tuple[str, etree._Element]:
+def read_part(archive: zipfile.ZipFile, name: str, path: Path) -> tuple[str, Any]:
     """A member's XML as text, and lxml's tree of it: UTF-8, well-formed, no DTD."""
     info = archive.getinfo(name)
     if info.file_size > MAX_PART:
@@ -112,11 +111,16 @@ def read_part(archive: zipfile.ZipFile, name: str, path: Path) -> tuple[str, etr
                         hint="save the document again in Word or LibreOffice") from None
 
 
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                          huge_tree=False, remove_blank_text=False)
+@functools.cache
+def _parser():
+    """lxml's parser, safe: no network, no DTD, no entity expansion, no huge trees.
+    Imported when a package is first read (most commands read none)."""
+    from lxml import etree
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                           huge_tree=False, remove_blank_text=False)
 
 
-def check_xml(data: bytes, where: str) -> etree._Element:
+def check_xml(data: bytes, where: str) -> Any:
     """The root of the XML; refused when declaring a DTD (entities: XXE, billion laughs),
     looked for before parsing, or not well-formed."""
     root = _ROOT.search(data)
@@ -124,8 +128,9 @@ def check_xml(data: bytes, where: str) -> etree._Element:
         raise L10nError("the XML declares a DTD (entities could read files or the network)",
                         path=where, hint="refusing a crafted package; office programs never "
                                          "write one")
+    from lxml import etree
     try:
-        root = etree.fromstring(data, _PARSER)
+        root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
         raise L10nError(f"not well-formed XML: {exc.msg}", path=where, line=exc.lineno,
                         hint="the package is damaged; save it again") from None
@@ -220,8 +225,9 @@ def _copy_stored(original: bytes, info: zipfile.ZipInfo, target: zipfile.ZipFile
 
 
 def _check_rebuilt(data: bytes, name: str) -> None:
+    from lxml import etree
     try:
-        etree.fromstring(data, _PARSER)
+        etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
         raise L10nError(f"the rebuilt {name} would be broken ({exc.msg})",
                         hint="a translation moved a placeholder out of the pair around it; "
