@@ -487,10 +487,6 @@ def set_attr(element: Element, name: str, qname: str, value: str) -> Edit:
     return Edit(at, at, f' {qname}="{attr_escape(value)}"')
 
 
-def remove(element: Element) -> Edit:
-    return Edit(element.start, element.end, "")
-
-
 def insert_child(text: str, parent: Element, xml: str, order: dict[str, int],
                  tag: str) -> Edit:
     """An edit inserting `xml` (an element named `tag`) into `parent`, before the first

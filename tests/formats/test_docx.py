@@ -4,6 +4,7 @@ python-docx (an independent reader) and checked part by part."""
 from __future__ import annotations
 
 import io
+import zipfile
 
 import docx as python_docx
 import pytest
@@ -277,7 +278,6 @@ def test_missing_parts_are_refused():
     for dropped in ("[Content_Types].xml", "word/document.xml", "word/footer1.xml"):
         parts = {n: d for n, d in members(good).items() if n != dropped}
         out = io.BytesIO()
-        import zipfile
         with zipfile.ZipFile(out, "w") as archive:
             for name, data in parts.items():
                 archive.writestr(name, data)
