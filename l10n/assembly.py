@@ -10,14 +10,17 @@ from .workspace.sources import Source
 
 
 def assemble(source: Source, target: str, translations: dict[Key, str], *,
-             po: str | None = None) -> str:
-    """The source's text in `target`: each unit replaced by its translation, the source's
-    own text kept for the units `translations` lacks, the layout and markup as they were."""
+             po: str | None = None) -> bytes:
+    """The source's document in `target`: each unit replaced by its translation, the
+    source's own text kept for the units `translations` lacks, the layout and markup as
+    they were, written in the source's format."""
     doc = source.doc
+    fmt = formats.for_path(doc.source)
     try:
-        return render(source.text, source.units,
+        text = render(source.text, source.units,
                       lambda unit: translations.get((None, unit.msgid)),
-                      fmt=formats.for_path(doc.source), source=doc.lang, target=target)
+                      fmt=fmt, source=doc.lang, target=target)
+        return fmt.encode(text, source.original)
     except L10nError as exc:
         raise L10nError(exc.message, path=po, hint=exc.hint) from None
 

@@ -451,24 +451,27 @@ def translate(
     """A one-shot machine draft: segment, translate offline, rebuild, print."""
     from .commands.translate import draft, engine
     from .files import write_atomic
+    from .formats import for_path
     if (text is None) == (file is None):
         raise typer.BadParameter("give either TEXT or --file FILE")
+    if file is not None and for_path(file).BINARY and output is None:
+        raise typer.BadParameter(f"a {file.suffix} document cannot be printed: give --output",
+                                 param_hint="--output")
     ws = _optional_workspace(workspace)
     meter = _Meter(0, "translating")
     mt = engine(ws, models=_models_folder(ws), threads=_threads(), beam_size=beam_size)
-    rebuilt, units, translations = draft(mt, text=text,
-                                         path=file, source=source, target=target, ws=ws,
-                                         progress=meter)
+    done = draft(mt, text=text, path=file, source=source, target=target, ws=ws,
+                 progress=meter)
     meter.close()
-    for unit, translation in zip(units, translations):
+    for unit, translation in zip(done.units, done.translations):
         if translation.flags:
             typer.echo(f"l10n: line {unit.line}: check the draft: "
                        f"{', '.join(translation.flags)}", err=True)
     if output:
-        write_atomic(output, rebuilt.encode("utf-8"))
-        typer.echo(f"wrote {output} ({len(units)} units)")
+        write_atomic(output, done.data)
+        typer.echo(f"wrote {output} ({len(done.units)} units)")
     else:
-        typer.echo(rebuilt, nl=not rebuilt.endswith("\n"))
+        typer.echo(done.text, nl=not done.text.endswith("\n"))
 
 
 @app.command()

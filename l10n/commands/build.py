@@ -104,7 +104,6 @@ def _plan_document(task: _Task) -> list[Built]:
             if translations is None:
                 built.append(Built(doc, target, output, "refused", item))
                 continue
-            text = assemble(source, target, translations, po=ws.relative(po))
-            built.append(Built(doc, target, output, "written", item, item.withheld(),
-                               text.encode("utf-8")))
+            data = assemble(source, target, translations, po=ws.relative(po))
+            built.append(Built(doc, target, output, "written", item, item.withheld(), data))
     return built

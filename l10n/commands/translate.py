@@ -3,10 +3,11 @@ MT engine a workspace uses."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from .. import formats, languages
-from ..files import read_text
+from ..files import read_bytes
 from ..formats.units import Unit, extract
 from ..glossary import Glossary
 from ..proposals import machine
@@ -20,7 +21,17 @@ def segment(path: Path, lang: str, ws: Workspace | None) -> tuple[list[Unit], tu
     warnings about those rules."""
     languages.get(lang)
     rules = segmenter(ws, lang)
-    return extract(read_text(path), formats.for_path(path), rules), rules.warnings
+    fmt = formats.for_path(path)
+    return extract(fmt.decode(read_bytes(path), path), fmt, rules), rules.warnings
+
+
+@dataclass
+class Draft:
+    text: str  # the document's text, as its format decodes it
+    data: bytes  # the document itself, in its format
+    binary: bool  # not text: it can only be written to a file
+    units: list[Unit]
+    translations: list[Translation]
 
 
 def engine(ws: Workspace | None, *, models: Path | None, threads: int,
@@ -36,12 +47,15 @@ def engine(ws: Workspace | None, *, models: Path | None, threads: int,
 
 
 def draft(engine: Engine, *, text: str | None, path: Path | None, source: str, target: str,
-          ws: Workspace | None, progress: Progress | None = None
-          ) -> tuple[str, list[Unit], list[Translation]]:
-    """A machine draft of `text` (plain text) or of the document at `path`, in its layout."""
+          ws: Workspace | None, progress: Progress | None = None) -> Draft:
+    """A machine draft of `text` (plain text) or of the document at `path`, in its layout
+    and format."""
     languages.get(source, what="source language")
     languages.get(target, what="target language")
-    body = read_text(path) if path is not None else text
     fmt = formats.for_path(path) if path is not None else formats.BY_EXTENSION[".txt"]
-    return machine.draft(body, fmt, segmenter(ws, source), engine, source=source,
-                         target=target, progress=progress)
+    original = read_bytes(path) if path is not None else text.encode("utf-8")
+    body = fmt.decode(original, path) if path is not None else text
+    rebuilt, units, translations = machine.draft(body, fmt, segmenter(ws, source), engine,
+                                                 source=source, target=target,
+                                                 progress=progress)
+    return Draft(rebuilt, fmt.encode(rebuilt, original), fmt.BINARY, units, translations)

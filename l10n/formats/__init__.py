@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import L10nError
-from . import html, md, txt
+from . import docx, html, md, odt, txt
 from .base import Block, Edit, Format, Span
 
-FORMATS: tuple[Format, ...] = (txt, html, md)
+FORMATS: tuple[Format, ...] = (txt, html, md, docx, odt)
 BY_EXTENSION: dict[str, Format] = {ext: fmt for fmt in FORMATS for ext in fmt.EXTENSIONS}
 
 

@@ -1,16 +1,24 @@
 """What every document format gives the rest of the tool: translatable blocks with spans.
 
-A format is a module with `EXTENSIONS`, `blocks(text)`, `escape(text, context, rtl=)` and
-`retarget(text, source=, target=)`. Everything a format finds is a span of the source
-text, so rebuilding is splicing translations into the original at those offsets and the
-identity round trip is byte for byte by construction (po4a's one base, one module per
-format; no serializer ever rewrites the page).
+A format is a module with `EXTENSIONS`, `BINARY`, `decode(data, path)`, `blocks(text)`,
+`escape(text, context, rtl=)`, `retarget(text, source=, target=)` and
+`encode(text, original)`. Everything a format finds is a span of the document's text, so
+rebuilding is splicing translations into the original at those offsets and the identity
+round trip is byte for byte by construction (po4a's one base, one module per format; no
+serializer ever rewrites the page). Bytes become text only at the edge: a text format
+decodes UTF-8, a package (.docx, .odt) joins its XML parts into one text and puts them
+back into a copy of the original zip.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal, Protocol
+
+from ..errors import L10nError
+from ..files import decode_utf8
 
 OBJECT = "\ufffc"  # what the segmenter sees for an embedded object: an image, inline code
 
@@ -43,6 +51,8 @@ class Block:
     `spans` are the block's protected parts in order; `context` tells the format's
     `escape` where a translation goes (element text, a quoted attribute…). Blocks may
     nest inside another block's markup span (an image's alt text inside a paragraph).
+    `line` is where translators find it when the text's own lines mean nothing to them
+    (a paragraph's number in a Word document); None: the line the block starts on.
     """
 
     start: int
@@ -50,6 +60,7 @@ class Block:
     note: str
     spans: tuple[Span, ...] = ()
     context: str = ""
+    line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -65,6 +76,13 @@ class Format(Protocol):
     """A document format: a module with these names, registered in `formats/__init__`."""
 
     EXTENSIONS: tuple[str, ...]
+    BINARY: bool  # its files are not text (cannot be printed)
+
+    def decode(self, data: bytes, path: Path) -> str:
+        """The document's text, or an L10nError saying why the file cannot be read."""
+
+    def encode(self, text: str, original: bytes) -> bytes:
+        """The file for `text`, a rendering of `decode(original)`."""
 
     def blocks(self, text: str) -> list[Block]: ...
 
@@ -74,3 +92,22 @@ class Format(Protocol):
 
     def retarget(self, text: str, *, source: str, target: str) -> list[Edit]:
         """Edits that declare the target language and direction (none for plain text)."""
+
+
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def decode_text(data: bytes, path: Path) -> str:
+    """`decode` of the text formats: strict UTF-8 and no control character."""
+    text = decode_utf8(data, path)
+    control = _CONTROL.search(text)
+    if control:
+        raise L10nError(f"control character U+{ord(control.group()):04X} in the text",
+                        path=path, line=text.count("\n", 0, control.start()) + 1,
+                        hint="this does not look like a text document; remove it")
+    return text
+
+
+def encode_text(text: str, original: bytes) -> bytes:
+    """`encode` of the text formats."""
+    return text.encode("utf-8")

@@ -24,9 +24,11 @@ from typing import NamedTuple
 
 from ..languages import is_rtl
 from . import bidi
-from .base import OBJECT, Block, Edit, Span
+from .base import OBJECT, Block, Edit, Span, decode_text, encode_text
 
 EXTENSIONS = (".html", ".htm", ".xhtml")
+BINARY = False
+decode, encode = decode_text, encode_text
 
 INLINE = frozenset(
     "a abbr b bdi bdo big br cite code data del dfn em font i img input ins kbd mark q s "

@@ -16,12 +16,14 @@ from typing import TYPE_CHECKING
 
 from ..languages import is_rtl
 from . import bidi
-from .base import Block, Edit, Span
+from .base import Block, Edit, Span, decode_text, encode_text
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
 EXTENSIONS = (".md", ".markdown")
+BINARY = False
+decode, encode = decode_text, encode_text
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(?:.*\r?\n)*?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")  # line ends as markdown-it reads them

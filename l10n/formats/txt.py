@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 
-from .base import Block, Edit
+from .base import Block, Edit, decode_text, encode_text
 
 EXTENSIONS = (".txt",)
+BINARY = False
+decode, encode = decode_text, encode_text
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
 _BULLET = re.compile(r"[ \t]*(?:[-*•–]|\d{1,3}[.)])[ \t]+(?=\S)")

@@ -94,7 +94,7 @@ def _block_units(text: str, block: Block, segmenter: Segmenter,
     units = []
     for start, end in ranges:
         unit = _unit(text, block, pieces, start, end,
-                     bisect.bisect_right(line_starts, start))
+                     block.line or bisect.bisect_right(line_starts, start))
         if any(c.isalnum() for c in placeholders.PATTERN.sub("", unit.msgid)):
             units.append(unit)  # a unit with no letter or digit has nothing to translate
     return units

@@ -276,7 +276,8 @@ def _refusal(path: Path, relative: str) -> L10nError | None:
 
 def files(folder: Path, suffix: str | None = None, *, symlinks: bool = False) -> list[str]:
     """The path of every file under `folder`, relative and in POSIX form, sorted; hidden
-    files and folders left out. Strings, not Paths: a workspace has thousands.
+    files and folders left out, and the `~$…` owner files Word keeps beside an open
+    document. Strings, not Paths: a workspace has thousands.
 
     Folders that are symbolic links are not entered; with `symlinks`, other non-folder
     entries (symlinks to files, FIFOs) are listed too, so callers can refuse them by name.
@@ -290,8 +291,8 @@ def files(folder: Path, suffix: str | None = None, *, symlinks: bool = False) ->
             filenames = filenames + linked
         prefix = os.path.relpath(dirpath, folder).replace(os.sep, "/")
         prefix = "" if prefix == "." else prefix + "/"
-        result += [prefix + name for name in sorted(filenames) if not name.startswith(".")
-                   and (not suffix or name.endswith(suffix))]
+        result += [prefix + name for name in sorted(filenames)
+                   if not name.startswith((".", "~$")) and (not suffix or name.endswith(suffix))]
     return result
 
 

@@ -8,14 +8,13 @@ translations back. Units are cached by the content of the text and of the rules.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .. import formats
 from ..catalog.model import Entry
 from ..errors import L10nError
-from ..files import Signature, read_text
+from ..files import Signature, read_bytes
 from ..formats import units as unitlib
 from ..formats.units import Unit
 from . import Document, Workspace
@@ -23,9 +22,6 @@ from .cache import Cache, key
 
 if TYPE_CHECKING:
     from ..segmentation import Segmenter
-
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
-
 
 @dataclass
 class Source:
@@ -35,6 +31,7 @@ class Source:
     text: str
     units: list[Unit]
     template: list[Entry]
+    original: bytes = b""  # the file, which a package format rebuilds from
     units_key: str = ""  # what the units were cut from (text, format, rules, code)
     cached: bool = False  # the units came from the cache
     warnings: tuple[str, ...] = ()  # about the segmentation rules (see Segmenter)
@@ -69,12 +66,9 @@ def read_source(ws: Workspace, doc: Document, cache: Cache | None = None, *,
     `store`: a worker process leaves that to the command)."""
     if doc.refusal is not None:
         raise doc.refusal
-    text = read_text(doc.source, limit=ws.settings.max_source_bytes)
-    control = _CONTROL.search(text)
-    if control:
-        raise L10nError(f"control character U+{ord(control.group()):04X} in the text",
-                        path=doc.source, line=text.count("\n", 0, control.start()) + 1,
-                        hint="this does not look like a text document; remove it")
+    fmt = formats.for_path(doc.source)
+    original = read_bytes(doc.source, limit=ws.settings.max_source_bytes)
+    text = fmt.decode(original, doc.source)
     units_key = key(rules_key(ws, doc.lang), doc.extension,
                     hashlib.blake2b(text.encode("utf-8", "surrogatepass")).hexdigest())
     stored = cache.get("units", doc.name, units_key) if cache else None
@@ -83,11 +77,10 @@ def read_source(ws: Workspace, doc: Document, cache: Cache | None = None, *,
         units = unitlib.load(stored, text)
     else:
         rules = segmenter(ws, doc.lang)
-        units, warnings = unitlib.extract(text, formats.for_path(doc.source), rules), \
-            rules.warnings
+        units, warnings = unitlib.extract(text, fmt, rules), rules.warnings
         if cache and store:
             cache.put("units", doc.name, units_key, unitlib.dump(units))
-    return Source(doc, text, units, template(ws.reference(doc), units), units_key,
+    return Source(doc, text, units, template(ws.reference(doc), units), original, units_key,
                   stored is not None, warnings)
 
 

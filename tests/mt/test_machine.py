@@ -160,6 +160,23 @@ def test_translate_a_file_into_an_output_file(workspace, run, models_env, tmp_pa
         "[en] Titre\n\n- [en] Un point : 3,5 %.\n- [en] Deux.\n"
 
 
+def test_translate_a_word_document_into_a_word_document(workspace, run, models_env, tmp_path):
+    import io
+
+    import docx
+    from office_kit import body
+    from office_kit import docx as word
+    source = write(tmp_path / "communique.docx", word(body(
+        "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Un point.</w:t></w:r></w:p>")))
+    printed = run("translate", "--from", "fr", "--to", "en", "--file", source, cwd=workspace)
+    assert printed.code == 2 and "a .docx document cannot be printed" in printed.err
+    result = run("translate", "--from", "fr", "--to", "en", "--file", source,
+                 "--output", tmp_path / "out.docx", cwd=workspace)
+    assert result.code == 0, result.err
+    paragraph = docx.Document(io.BytesIO((tmp_path / "out.docx").read_bytes())).paragraphs[0]
+    assert [(r.text, r.bold) for r in paragraph.runs] == [("[en] Un point.", True)]
+
+
 def test_translate_refuses_what_it_cannot_do(run, workspace, models_dir, monkeypatch, tmp_path):
     assert run("translate", "--from", "de", "--to", "en", "Hallo.", cwd=workspace).code == 2
     assert run("translate", "--from", "fr", "--to", "en", cwd=workspace).code == 2
