@@ -31,9 +31,12 @@ _SPACES = " \u00a0\u202f\u2009"
 
 # A place where a sentence may end: terminal marks (spaced ones, ". . ." or "? ? ?", too;
 # bidi controls allowed between them), closing quotes or brackets and a full stop after
-# them ("geek ! »." ends after the full stop), then whitespace.
+# them ("geek ! »." ends after the full stop), then whitespace. It begins with a terminal
+# mark, so the search for candidates skips ahead to the next one (a leading optional
+# group made it try the whole pattern at every character).
 _CANDIDATE = re.compile(
-    rf"(?:[.!?][ ](?=[.!?]))*[{_TERMINALS}]+(?:[{_BIDI}]+[{_TERMINALS}]+)*"
+    rf"[{_TERMINALS}](?:[{_TERMINALS}]|(?<=[.!?])[ ](?=[.!?]))*"
+    rf"(?:[{_BIDI}]+[{_TERMINALS}]+)*"
     rf"(?P<close>(?:[{_BIDI}]|[{_SPACES}]*[{re.escape(_CLOSING)}]|[\"'])*)"
     rf"(?:(?<=[{re.escape(_CLOSERS)}])[.…]+[{re.escape(_CLOSERS)}]*)?"
     r"(?=\s)")
