@@ -212,7 +212,7 @@ def whole_process(megabytes: float, repeat: int) -> None:
                  for name in tools}
     print(f"Whole process on {size:.2f} MB of French news text (FLORES excerpts), "
           f"best of {repeat}:")
-    print(f"  {' '.join(tools['l10n'][1:]).replace(str(path), 'news.fr.txt')} > out")
+    print(f"  l10n {' '.join(tools['l10n'][1:]).replace(str(path), 'news.fr.txt')} > out")
     l10n_wall, l10n_cpu = best["l10n"]
     _table(["tool", "wall s", "CPU s", "MB/s (wall)", "sentences", "× l10n wall", "× l10n CPU"],
            [[name, f"{wall:.2f}", f"{cpu:.2f}", f"{size / wall:.2f}", lines[name],
