@@ -96,8 +96,8 @@ def _color() -> bool:
 
 
 def _say(lines: list[str]) -> None:
-    for line in lines:
-        typer.echo(line)
+    if lines:
+        typer.echo("\n".join(lines))  # one write: echo costs microseconds per call
 
 
 def _warn(warnings: list[str] | tuple[str, ...]) -> None:

@@ -14,7 +14,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import L10nError
 from ..languages import is_rtl
@@ -25,15 +25,17 @@ if TYPE_CHECKING:
     from ..segmentation import Segmenter
 
 _NEWLINE = re.compile("\n")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")  # what str.isalnum accepts
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):
     """One sentence, `text[start:end]` of its document, found on `line`.
 
     `msgid` is what translators see: escapes decoded, layout whitespace as one space,
     markup as placeholders, CRLF as LF. `markup` maps each placeholder to the source
     span it stands for; `context` is where the format writes the translation.
+    A named tuple: as immutable as a frozen dataclass and five times cheaper to make,
+    which counts at 20,000 units for 3 MB of text.
     """
 
     start: int
@@ -70,34 +72,39 @@ def _block_units(text: str, block: Block, segmenter: Segmenter,
                  line_starts: list[int]) -> list[Unit]:
     pieces = _protect_lookalikes(_pieces(text, block))
     _pair(pieces)
-    visible = "".join(p.visible for p in pieces)
-    sized = [i for i, p in enumerate(pieces) if p.visible]
-    offsets = []  # where each sized piece starts in `visible`
-    at = 0
-    for p in pieces:
-        if p.visible:
-            offsets.append(at)
-        at += len(p.visible)
-
-    def source_start(a: int) -> int:
-        k = bisect.bisect_right(offsets, a) - 1
-        p = pieces[sized[k]]
-        return p.start + (a - offsets[k]) if p.kind == "text" else p.start
-
-    def source_end(b: int) -> int:
-        k = bisect.bisect_right(offsets, b - 1) - 1
-        p = pieces[sized[k]]
-        return p.start + (b - offsets[k]) if p.kind == "text" else p.end
-
-    ranges = [[source_start(a), source_end(b)] for a, b in segmenter.split(visible)]
+    ranges = _source_ranges(pieces, segmenter.split("".join(p.visible for p in pieces)))
     _keep_pairs_together(pieces, ranges)
     units = []
+    first = 0  # the first piece the next unit may hold: units and pieces are in order
     for start, end in ranges:
-        unit = _unit(text, block, pieces, start, end,
+        while pieces[first].end <= start:
+            first += 1
+        unit = _unit(text, block, pieces, first, start, end,
                      block.line or bisect.bisect_right(line_starts, start))
-        if any(c.isalnum() for c in placeholders.PATTERN.sub("", unit.msgid)):
+        if _LETTER_OR_DIGIT.search(placeholders.PATTERN.sub("", unit.msgid) if unit.markup
+                                   else unit.msgid):
             units.append(unit)  # a unit with no letter or digit has nothing to translate
     return units
+
+
+def _source_ranges(pieces: list[_Piece], spans: list[tuple[int, int]]) -> list[list[int]]:
+    """The source offsets of `spans` of the pieces' visible text, in one walk over both
+    (spans are in order). A span that starts or ends on markup or an escape takes it whole."""
+    ranges = []
+    k = at = 0  # piece k is visible from offset `at`
+    for a, b in spans:
+        while at + len(pieces[k].visible) <= a:
+            at += len(pieces[k].visible)
+            k += 1
+        p = pieces[k]
+        start = p.start + (a - at) if p.kind == "text" else p.start
+        j, at_j = k, at
+        while at_j + len(pieces[j].visible) < b:
+            at_j += len(pieces[j].visible)
+            j += 1
+        p = pieces[j]
+        ranges.append([start, p.start + (b - at_j) if p.kind == "text" else p.end])
+    return ranges
 
 
 def _pieces(text: str, block: Block) -> list[_Piece]:
@@ -163,7 +170,7 @@ def _pair(pieces: list[_Piece]) -> None:
 def _keep_pairs_together(pieces: list[_Piece], ranges: list[list[int]]) -> None:
     """Merge sentences so that no unit holds one half of a pair without the other."""
     pairs = [(p, pieces[p.partner]) for p in pieces if p.kind == "open"]
-    changed = True
+    changed = bool(pairs)
     while changed:
         changed = False
         starts = [r[0] for r in ranges]
@@ -186,14 +193,20 @@ def _keep_pairs_together(pieces: list[_Piece], ranges: list[list[int]]) -> None:
             break
 
 
-def _unit(text: str, block: Block, pieces: list[_Piece], start: int, end: int,
+def _unit(text: str, block: Block, pieces: list[_Piece], first: int, start: int, end: int,
           line: int) -> Unit:
+    """The unit `text[start:end]`; `pieces[first]` is the first piece it holds."""
+    source = text[start:end]
+    if pieces[first].kind == "text" and end <= pieces[first].end:  # plain text, no markup
+        return Unit(start, end, source, line, block.note, source.replace("\r\n", "\n"),
+                    (), block.context)
     msgid = []
     markup = []
     numbers: dict[int, int] = {}
-    for i, p in enumerate(pieces):
-        if p.end <= start or p.start >= end:
-            continue
+    for i in range(first, len(pieces)):
+        p = pieces[i]
+        if p.start >= end:
+            break
         if p.kind == "text":
             msgid.append(text[max(p.start, start):min(p.end, end)].replace("\r\n", "\n"))
             continue
@@ -207,8 +220,8 @@ def _unit(text: str, block: Block, pieces: list[_Piece], start: int, end: int,
             token = f"<{numbers[i]}{'/' if p.kind == 'empty' else ''}>"
         msgid.append(token)
         markup.append((token, p.start, p.end))
-    return Unit(start, end, text[start:end], line, block.note, "".join(msgid),
-                tuple(markup), block.context)
+    return Unit(start, end, source, line, block.note, "".join(msgid), tuple(markup),
+                block.context)
 
 
 def render(text: str, units: list[Unit], translate: Callable[[Unit], str | None], *,

@@ -12,13 +12,14 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
-
-import regex
+from typing import TYPE_CHECKING, Protocol
 
 from ..errors import L10nError
 from .languages import LANGUAGES
 from .rules import Rules
+
+if TYPE_CHECKING:
+    import regex
 
 
 class Engine(Protocol):
@@ -88,6 +89,7 @@ def _build(lang: str, abbreviations: tuple[str, ...], no_break: tuple[str, ...],
     words = sorted({a.strip().rstrip(".") for a in abbreviations} - {""}, key=len,
                    reverse=True)
     if words:
+        import regex  # only for a workspace's own words and patterns: built-in rules use re
         alternatives = "|".join(regex.escape(w) for w in words)
         patterns.append(regex.compile(rf"(?<![\w.])(?:{alternatives})\.", regex.IGNORECASE))
     return Segmenter(lang, engine, tuple(patterns), tuple(warnings))
@@ -95,6 +97,7 @@ def _build(lang: str, abbreviations: tuple[str, ...], no_break: tuple[str, ...],
 
 def compile_pattern(pattern: str, *, setting: str) -> regex.Pattern:
     """A user's no-break pattern, compiled by `regex` (so \\p{Lu} works) or a clear error."""
+    import regex
     try:
         return regex.compile(pattern)
     except regex.error as exc:

@@ -21,16 +21,27 @@ _BIDI = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 _NO_BIDI = dict.fromkeys(map(ord, _BIDI))  # str.translate table deleting them
 _TERMINALS = ".!?…؟‼⁇⁈⁉"
 _OPENERS = "\"'“‘«‹([{¿¡"
-_CLOSERS = "\"'”’»›)]}"
+# Closing marks that never open a sentence: after a sentence end they belong to it, spaces
+# before them included (French writes » and ” after a no-break or narrow no-break space).
+# Straight quotes may open the next sentence, so they close it when written right after
+# the mark, or after a space when the sentence holds an odd number of them.
+_CLOSING = "”’»›)]}"
+_CLOSERS = "\"'" + _CLOSING
+_SPACES = " \u00a0\u202f\u2009"
 
 # A place where a sentence may end: terminal marks (spaced ones, ". . ." or "? ? ?", too;
-# bidi controls allowed between them), closing quotes or brackets (French spacing before
-# » and ” allowed) and a full stop after them, then whitespace.
+# bidi controls allowed between them), closing quotes or brackets and a full stop after
+# them ("geek ! »." ends after the full stop), then whitespace. It begins with a terminal
+# mark, so the search for candidates skips ahead to the next one (a leading optional
+# group made it try the whole pattern at every character).
 _CANDIDATE = re.compile(
-    rf"(?:[.!?][ ](?=[.!?]))*[{_TERMINALS}]+(?:[{_BIDI}]+[{_TERMINALS}]+)*"
-    rf"(?P<close>(?:[{_BIDI}]|[ \u00a0\u202f\u2009]?[»”›]|[\"'’)\]}}])*)"
-    rf"(?:(?<=[»”›\"'’)\]}}])[.…]+(?:[»”›\"'’)\]}}])*)?"  # "geek ! »." ends after the full stop
+    rf"[{_TERMINALS}](?:[{_TERMINALS}]|(?<=[.!?])[ ](?=[.!?]))*"
+    rf"(?:[{_BIDI}]+[{_TERMINALS}]+)*"
+    rf"(?P<close>(?:[{_BIDI}]|[{_SPACES}]*[{re.escape(_CLOSING)}]|[\"'])*)"
+    rf"(?:(?<=[{re.escape(_CLOSERS)}])[.…]+[{re.escape(_CLOSERS)}]*)?"
     r"(?=\s)")
+# A straight double quote after a space, then whitespace: it may close the sentence.
+_SPACED_QUOTE = re.compile(rf'[{_SPACES}]+"(?=\s|\Z)')
 # What follows a candidate: whitespace, opening quotes, brackets or a dialogue dash, then
 # the next token.
 _AFTER = re.compile(rf"\s+(?P<open>[{re.escape(_OPENERS)}{_BIDI}\s—–-]*)(?P<word>\S*)")
@@ -44,7 +55,7 @@ _MARKER = re.compile(
 # Items of an inline list: "1.) The first item 2.) The second item", "a. … b. …".
 _LIST_ITEM = re.compile(
     r"(?:^|(?<=\s))(?P<bullet>[•⁃]\s*)?(?P<n>\d{1,2}|[a-z])(?P<style>\.\)|\)|\.)(?=\s)")
-_CONTINUATION = frozenset(",;:،؛.)]}")
+_CONTINUATION = frozenset(",;:،؛." + _CLOSING)  # a sentence never starts with these
 
 
 @dataclass(frozen=True)
@@ -60,24 +71,32 @@ class Rules:
         start = 0  # where the current sentence begins
         pending = iter(forced)
         next_forced = next(pending, None)
+        quotes = '"' in text
         for match in _CANDIDATE.finditer(text):
             while next_forced is not None and next_forced <= match.start():
                 start, next_forced = next_forced, next(pending, None)
-            after = _AFTER.match(text, match.end())
-            if not after.group("word"):
+            end = match.end()
+            if quotes:
+                quote = _SPACED_QUOTE.match(text, end)
+                if quote and text.count('"', start, end) % 2:
+                    end = quote.end()  # 'Il a dit " on verra. "' : the quote closes
+            after = _AFTER.match(text, end)
+            if after is None or not after.group("word"):
                 continue  # only whitespace follows
-            at = self._decide(text, match, after.group("word"), start)
+            at = self._decide(text, match, end, after.group("word"), start)
             if at is not None:
                 found.append(at)
                 start = at
         return sorted({*found, *forced}) if forced else found
 
-    def _decide(self, text: str, match: re.Match, following: str, start: int) -> int | None:
-        """Where the sentence ends at this candidate, or None if it goes on."""
+    def _decide(self, text: str, match: re.Match, end: int, following: str,
+                start: int) -> int | None:
+        """Where the sentence ends at this candidate (at `end` or before), or None if it
+        goes on."""
         first = following[0]
         if first.islower() or first in _CONTINUATION:
             return None
-        mark_start, end = match.start(), match.end()
+        mark_start = match.start()
         marks = text[mark_start:match.start("close")].translate(_NO_BIDI)
         if marks == ".":
             return self._after_full_stop(text, mark_start, end, following, start)

@@ -55,6 +55,15 @@ ENGLISH = [
     ("The hall was full . . . I stayed.", ["The hall was full . . . I stayed."]),
     ("They waited. . . . The door opened.", ["They waited.", ". . . The door opened."]),
     ('"Quotes [...] stay whole [...]" (Lee 4).', ['"Quotes [...] stay whole [...]" (Lee 4).']),
+    # Closing quotes and brackets after the sentence end belong to that sentence.
+    ("He said “we will see.” Then he left.", ["He said “we will see.”", "Then he left."]),
+    ("He praised “its role.”", ["He praised “its role.”"]),
+    ("He praised “its role. ”", ["He praised “its role. ”"]),
+    ("He called it ‘done.’ (It was.) [Really?] Fine.",
+     ["He called it ‘done.’", "(It was.)", "[Really?]", "Fine."]),
+    ('He said "we will see." "When?" she asked.', ['He said "we will see."', '"When?" she asked.']),
+    ('She wrote: " It is done. "', ['She wrote: " It is done. "']),
+    ("He left (for good.) before dinner.", ["He left (for good.) before dinner."]),
 ]
 
 FRENCH = [
@@ -96,6 +105,22 @@ FRENCH = [
      ["Ici.", "Le ministre est là.", "IV. Conclusions du rapport."]),
     ("Intercept Ltd. a signé. La société Intercept Ltd. est ici.",
      ["Intercept Ltd. a signé.", "La société Intercept Ltd. est ici."]),
+    # Closing quotes and brackets after the sentence end belong to that sentence, with or
+    # without a (narrow) no-break space, mid-paragraph and at the end of the paragraph.
+    ("Il a dit « on verra. » Puis il est parti.", ["Il a dit « on verra. »", "Puis il est parti."]),
+    ("Il a dit « on verra. »", ["Il a dit « on verra. »"]),
+    (f"Il a dit «{NBSP}on verra.{NBSP}»", [f"Il a dit «{NBSP}on verra.{NBSP}»"]),
+    (f"Il a dit «{NNBSP}on verra{NNBSP}!{NNBSP}» Puis.{NNBSP}»",
+     [f"Il a dit «{NNBSP}on verra{NNBSP}!{NNBSP}»", f"Puis.{NNBSP}»"]),
+    ("Il a conclu : « Nous verrons… »", ["Il a conclu : « Nous verrons… »"]),
+    ("« Le rôle. » « Les moyens. »", ["« Le rôle. »", "« Les moyens. »"]),
+    ("« Le rôle. », a-t-il dit.", ["« Le rôle. », a-t-il dit."]),
+    (f"Il a dit (on verra.{NBSP}) Puis [il est parti.{NNBSP}]",
+     [f"Il a dit (on verra.{NBSP})", f"Puis [il est parti.{NNBSP}]"]),
+    (f"Il a dit ‹{NBSP}on verra ?{NBSP}›", [f"Il a dit ‹{NBSP}on verra ?{NBSP}›"]),
+    # A straight quote after a space closes the sentence when it holds an odd number of them.
+    (f'Il a dit "{NBSP}on verra.{NBSP}" Puis il est parti. "{NBSP}Merci.{NBSP}"',
+     [f'Il a dit "{NBSP}on verra.{NBSP}"', "Puis il est parti.", f'"{NBSP}Merci.{NBSP}"']),
 ]
 
 ARABIC = [
@@ -122,6 +147,13 @@ ARABIC = [
      ["وقال المفتش دي. كي. أريا إن التحقيق مستمر.", "بحسب بي بي سي.", "وأضافت القناة."]),
     ('وقال: "الحالة مستقرة (مثل MRI وCT)." وأضاف: "سنواصل."',
      ['وقال: "الحالة مستقرة (مثل MRI وCT)."', 'وأضاف: "سنواصل."']),
+    # Closing guillemets and quotes after the sentence end belong to that sentence.
+    ("وقال الوزير: «نثمن هذا الدور.» ثم غادر.", ["وقال الوزير: «نثمن هذا الدور.»", "ثم غادر."]),
+    ("وقال الوزير: «نثمن هذا الدور.»", ["وقال الوزير: «نثمن هذا الدور.»"]),
+    ("وقال الوزير: « نثمن هذا الدور. »", ["وقال الوزير: « نثمن هذا الدور. »"]),
+    ("وتساءل: «هل انتهى الاجتماع؟» وأجاب: ”نعم، انتهى!”",
+     ["وتساءل: «هل انتهى الاجتماع؟»", "وأجاب: ”نعم، انتهى!”"]),
+    ("وقال: ”سنواصل العمل… ” ثم غادر.", ["وقال: ”سنواصل العمل… ”", "ثم غادر."]),
 ]
 
 

@@ -1,5 +1,6 @@
-"""Segmentation settings in a workspace: l10n.toml, an SRX file, and what a rule change
-does to translations (nothing is lost: changed units become fuzzy suggestions or obsolete)."""
+"""Segmentation in a workspace: l10n.toml, an SRX file, what a rule change does to
+translations (nothing is lost: changed units become fuzzy suggestions or obsolete), and the
+editions built from the units."""
 
 from __future__ import annotations
 
@@ -100,3 +101,36 @@ def test_bad_segmentation_settings_are_clear_errors(workspace, run):
     result = run("update", cwd=workspace)
     assert result.code == 2 and "missing.srx: cannot read the SRX file" in result.err
     assert "Traceback" not in result.err
+
+
+QUOTED = ("Le ministre a salué la délégation. "
+          "Il a conclu\u00a0: «\u00a0Nous saluons ce rôle.\u00a0»\n\n"
+          "« Le travail continue. » Fin de la visite.\n")
+QUOTED_UNITS = ["Le ministre a salué la délégation.",
+                "Il a conclu\u00a0: «\u00a0Nous saluons ce rôle.\u00a0»",
+                "« Le travail continue. »", "Fin de la visite."]
+EDITIONS = {
+    "en": ["The minister welcomed the delegation.", "He concluded: “We commend this role.”",
+           "“The work goes on.”", "End of the visit."],
+    "ar": ["رحب الوزير بالوفد.", "واختتم قائلاً: «نثمن هذا الدور.»", "«العمل مستمر.»",
+           "انتهت الزيارة."],
+}
+
+
+def test_closing_quotes_are_translated_with_their_sentence_and_never_doubled(workspace, run):
+    write(workspace / "l10n.toml", '[languages]\nfr = ["en", "ar"]\n')
+    write(workspace / "sources/fr/a.txt", QUOTED)
+    assert run("update", cwd=workspace).code == 0
+    for lang, sentences in EDITIONS.items():
+        po = workspace / f"translations/{lang}/a.po"
+        catalog = pofile.read(po)
+        assert [e.msgid for e in catalog.entries] == QUOTED_UNITS
+        for entry, sentence in zip(catalog.entries, sentences):
+            entry.msgstr, entry.fuzzy = sentence, False
+        po.write_bytes(pofile.serialize(catalog))
+    assert run("build", cwd=workspace).code == 0
+    en, ar = EDITIONS["en"], EDITIONS["ar"]
+    assert (workspace / "build/en/a.txt").read_text(encoding="utf-8") == \
+        f"{en[0]} {en[1]}\n\n{en[2]} {en[3]}\n"
+    assert (workspace / "build/ar/a.txt").read_text(encoding="utf-8") == \
+        f"{ar[0]} {ar[1]}\n\n{ar[2]} {ar[3]}\n"
