@@ -300,6 +300,105 @@ def tm_lookup(text: Annotated[str, typer.Argument(help="The sentence to look up.
         raise typer.Exit(1)
 
 
+@tm_app.command("align")
+def tm_align(
+        paths: Annotated[list[Path], typer.Argument(
+            help="The editions, in the order of the languages: SOURCE TARGET [THIRD]; files "
+                 "(one document) or folders (documents paired by file name).")],
+        source: FromLang,
+        targets: Annotated[list[str], typer.Option(
+            "--to", help="Target language; twice for three editions (--to en --to ar).")],
+        output: Annotated[Optional[Path], typer.Option(
+            "--output", "-o", help="The TMX to write (default: tm/aligned/NAME.LANGS.tmx in "
+                                   "the workspace, where the memory reads it).")] = None,
+        review_dir: Annotated[Optional[Path], typer.Option(
+            "--review", help="Folder of the review files (default: align-review/ in the "
+                             "workspace, else the output's folder).")] = None,
+        threshold: Annotated[float, typer.Option(
+            min=0.0, max=1.0, help="Confidence from which a pair goes to the memory.")] = 0.9,
+        no_mt: Annotated[bool, typer.Option(
+            "--no-mt", help="Do not use installed MT models as a clue.")] = False,
+        workspace: Workspace = None):
+    """Align published editions into translation memory; doubtful pairs go to review.
+    Exit 1 when editions of different documents were refused."""
+    from . import config, machine, project
+    from .align import archive
+    from .files import write_atomic
+    from .glossary import FILE_NAME as GLOSSARY
+    from .glossary import Glossary
+    langs = [source, *targets]
+    for code in langs:
+        if code not in config.LANGUAGES:
+            raise typer.BadParameter(f"{code!r}: use one of {', '.join(config.LANGUAGES)}",
+                                     param_hint="--from/--to")
+    if len(set(langs)) != len(langs) or len(langs) > 3:
+        raise typer.BadParameter("name each language once", param_hint="--from/--to")
+    if len(paths) != len(langs):
+        raise typer.BadParameter(f"{len(langs)} languages need {len(langs)} editions, "
+                                 f"got {len(paths)}", param_hint="PATHS")
+    settings = _optional_settings(workspace)
+    if output is None:
+        if settings is None:
+            raise typer.BadParameter("no workspace here: say where to write the TMX",
+                                     param_hint="--output")
+        stem = paths[0].resolve().stem if paths[0].is_file() else paths[0].resolve().name
+        output = settings.tm_dir / "aligned" / f"{stem}.{'-'.join(langs)}.tmx"
+    folder = review_dir or (settings.root / "align-review" if settings else output.parent)
+    if settings and settings.tm_dir.resolve() in (folder.resolve(), *folder.resolve().parents):
+        raise typer.BadParameter("the memory reads every TMX under tm/: put the review files "
+                                 "elsewhere", param_hint="--review")
+    base = output.name.removesuffix(".tmx")
+    review_tmx, review_page = folder / f"{base}.review.tmx", folder / f"{base}.review.html"
+
+    def name(path: Path) -> str:
+        for root in ([settings.root] if settings else []) + [Path.cwd()]:
+            if root.resolve() in path.resolve().parents:
+                return path.resolve().relative_to(root.resolve()).as_posix()
+        return path.name
+
+    translate = None
+    if not no_mt:
+        engine = machine.open_engine(_models_folder(settings), settings=settings,
+                                     threads=_threads())
+
+        def translate(texts: list[str], a: str, b: str) -> list[str] | None:
+            try:
+                engine.route(a, b)
+            except L10nError:
+                return None  # no model for this direction: length and anchors only
+            return [t.text for t in engine.translate(texts, source=a, target=b)]
+
+    jobs, unpaired = archive.jobs(paths, name=name)
+    segmenters = {lang: project.segmenter(settings, lang) for lang in langs}
+    glossary = Glossary.load(settings.root / GLOSSARY) if settings else Glossary([])
+    limit = settings.max_source_bytes if settings else None
+    results = [archive.run(job, langs=langs, segmenters=segmenters, glossary=glossary,
+                           translate=translate, threshold=threshold, limit=limit)
+               for job in jobs]
+    for result in results:
+        if result.refused:
+            typer.echo(f"{result.job.name}: refused: {result.refused}")
+        else:
+            typer.echo(f"{result.job.name}: {len(result.sure(threshold))} to the memory, "
+                       f"{len(result.doubtful(threshold))} to review, "
+                       f"{len(result.unmatched())} unmatched sentence group(s)"
+                       + (" (with MT drafts)" if result.machine else ""))
+    for path in unpaired:
+        typer.echo(f"{path}: no edition of the same name in the other folder(s)")
+    aligned = [r for r in results if not r.refused]
+    if aligned:
+        written = archive.outputs(aligned, langs=langs, threshold=threshold)
+        inside = settings is not None and settings.root.resolve() in output.resolve().parents
+        with _locked(settings) if inside else contextlib.nullcontext():
+            for path, data in ((output, written.memory), (review_tmx, written.review),
+                               (review_page, written.page.encode("utf-8"))):
+                write_atomic(path, data)
+        typer.echo(f"wrote {output} ({written.sure} unit(s)), {review_tmx} "
+                   f"({written.doubtful} to review) and {review_page}")
+    if len(results) != len(aligned):
+        raise typer.Exit(1)
+
+
 @app.command()
 def segment(file: Annotated[Path, typer.Argument(help="A source document.")],
             lang: Annotated[str, typer.Option(help="Its language: fr, ar or en.")],
