@@ -32,7 +32,7 @@ from .search import best_path
 # omissions are made likelier here, as editions of communiqués drop and add sentences)
 PRIOR = {(1, 1): 0.0, (1, 0): -2.0, (0, 1): -2.0, (2, 1): -2.5, (1, 2): -2.5, (2, 2): -4.5}
 CROSSING = -1.5     # a bead joining two paragraphs on one side only
-BREAK_MISMATCH = -1.0  # a bead ending where one edition starts a paragraph, the other not
+BREAK_MISMATCH = -1.0  # a pair starting where one edition starts a paragraph, the other not
 CUT = 0.99          # paragraph boundaries surer than this cut the sentence search
 TRUST = 3.0         # prior log-odds that a bead on the best path is a translation
 THRESHOLD = 0.9     # confidence from which a pair goes to the memory
@@ -116,8 +116,8 @@ def align(source: Edition, target: Edition, *, glossary: Glossary = Glossary([])
                 value += scorer.evidence(i, di, j, dj)
                 if (s_para[i] != s_para[i + di - 1]) != (t_para[j] != t_para[j + dj - 1]):
                     value += CROSSING
-            if ((i + di) in s_breaks) != ((j + dj) in t_breaks):
-                value += BREAK_MISMATCH
+                if (i in s_breaks) != (j in t_breaks):
+                    value += BREAK_MISMATCH
             return value
 
         for step in best_path(i1 - i0, j1 - j0, score):

@@ -59,8 +59,9 @@ def features(text: str, *, lang: str, other: str, glossary: Glossary) -> Feature
     if _LINK_HINT.search(plain):
         for slot in masking.mask(plain, source=lang, target=other).slots:
             if slot.kind in ("url", "email"):
-                anchors.append("@" + slot.original.lower().removesuffix("/"))
-                plain = plain.replace(slot.original, " ")
+                link = slot.original.rstrip("؟،؛")  # Arabic punctuation after a link
+                anchors.append("@" + link.lower().removesuffix("/"))
+                plain = plain.replace(link, " ")
     for value, count in numbers(plain, lang).items():
         anchors += ["#" + value] * count
     for mark, pattern in _MARKS_KEPT:
