@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from ..glossary import Glossary
 from .anchors import ARABIC, Features, features
 from .edition import Edition
-from .model import LengthModel, Scorer, trigrams
+from .model import LengthModel, Scorer, join, trigrams
 from .search import best_path
 
 # log prior of each kind of bead against 1-1 (Gale & Church's are -4.5, -2.3 and -4.4;
@@ -171,15 +171,8 @@ def _paragraph_of(edition: Edition) -> list[int]:
 
 
 def _pooled(units: list[Features], starts: list[int]) -> list[Features]:
-    """Paragraphs as units: lengths and anchors added up, names put together."""
-    pooled = []
-    for a, b in zip(starts, starts[1:]):
-        part = units[a:b]
-        pooled.append(Features(sum(f.length for f in part),
-                               tuple(x for f in part for x in f.anchors),
-                               frozenset().union(*(f.words for f in part)),
-                               part[0].every_word))
-    return pooled
+    """Paragraphs as units."""
+    return [join(*units[a:b]) for a, b in zip(starts, starts[1:])]
 
 
 def _summed(grams: list[Counter[str]], starts: list[int]) -> list[Counter[str]]:

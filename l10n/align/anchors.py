@@ -14,6 +14,7 @@ transliteration (Dalhousie, دالهوزي: D L S), and acronyms written in Lati
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -88,11 +89,7 @@ def _words(text: str, lang: str, other: str) -> frozenset[str]:
     keys: set[str] = set()
     if lang == ARABIC:
         for word in _ARABIC_WORD.findall(_MARKS.sub("", text)):
-            for form in {word, *(word[len(p):] for p in _ARABIC_PREFIXES
-                                 if word.startswith(p) and len(word) > len(p) + 1)}:
-                skeleton = _collapse(form.translate(_ARABIC_CLASSES))
-                if len(skeleton) >= _MIN_SKELETON:
-                    keys.add("s:" + skeleton)
+            keys.update(_arabic_keys(word))
         keys.update("n:" + _fold(w) for w in _LATIN_WORD.findall(text) if len(w) > 1)
         return frozenset(keys)
     for i, word in enumerate(_LATIN_WORD.findall(text)):
@@ -106,12 +103,24 @@ def _words(text: str, lang: str, other: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+@functools.lru_cache(maxsize=65536)
+def _arabic_keys(word: str) -> tuple[str, ...]:
+    """The skeletons of an Arabic word, with and without each prefix it may carry (the
+    article, and, with...); a word recurs often, so it is worked out once."""
+    forms = {word, *(word[len(p):] for p in _ARABIC_PREFIXES
+                     if word.startswith(p) and len(word) > len(p) + 1)}
+    skeletons = {_collapse(form.translate(_ARABIC_CLASSES)) for form in forms}
+    return tuple("s:" + s for s in skeletons if len(s) >= _MIN_SKELETON)
+
+
+@functools.lru_cache(maxsize=65536)
 def _fold(word: str) -> str:
     """Lower case without accents: "Écosse" -> "ecosse"."""
     decomposed = unicodedata.normalize("NFD", word.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=65536)
 def _latin_skeleton(folded: str) -> str:
     """>>> _latin_skeleton("halifax")
     'LFKS'

@@ -118,24 +118,33 @@ class Scorer:
                  latin: bool, source_drafts: list[Counter[str]] | None = None,
                  target_trigrams: list[Counter[str]] | None = None) -> None:
         """`latin`: both languages are written in Latin letters (words are cognates)."""
-        self.source, self.target = source, target
         self.length = length
         self.latin = latin
-        self.drafts, self.trigrams = source_drafts, target_trigrams
+        # units one by one and two by two (beads join at most two), worked out once
+        self.source = {1: source, 2: [join(a, b) for a, b in zip(source, source[1:])]}
+        self.target = {1: target, 2: [join(a, b) for a, b in zip(target, target[1:])]}
+        self.drafts = self.trigrams = None
+        if source_drafts is not None and target_trigrams is not None:
+            self.drafts = {1: source_drafts,
+                           2: [a + b for a, b in zip(source_drafts, source_drafts[1:])]}
+            self.trigrams = {1: target_trigrams,
+                             2: [a + b for a, b in zip(target_trigrams, target_trigrams[1:])]}
 
     def evidence(self, i: int, di: int, j: int, dj: int) -> float:
         """Evidence that source units [i, i+di) translate target units [j, j+dj)."""
-        s, t = self.source[i:i + di], self.target[j:j + dj]
-        evidence = self.length.evidence(sum(f.length for f in s), sum(f.length for f in t))
-        s_anchors = s[0].anchors if di == 1 else tuple(a for f in s for a in f.anchors)
-        t_anchors = t[0].anchors if dj == 1 else tuple(a for f in t for a in f.anchors)
-        if s_anchors or t_anchors:
-            evidence += anchor_evidence(s_anchors, t_anchors)
-        s_words = s[0].words if di == 1 else frozenset().union(*(f.words for f in s))
-        t_words = t[0].words if dj == 1 else frozenset().union(*(f.words for f in t))
-        evidence += word_evidence(s_words, t_words, source_all=s[0].every_word,
-                                  target_all=t[0].every_word, latin=self.latin)
+        s, t = self.source[di][i], self.target[dj][j]
+        evidence = self.length.evidence(s.length, t.length)
+        if s.anchors or t.anchors:
+            evidence += anchor_evidence(s.anchors, t.anchors)
+        if s.words or t.words:
+            evidence += word_evidence(s.words, t.words, source_all=s.every_word,
+                                      target_all=t.every_word, latin=self.latin)
         if self.drafts is not None and self.trigrams is not None:
-            evidence += mt_evidence(sum(self.drafts[i:i + di], Counter()),
-                                    sum(self.trigrams[j:j + dj], Counter()))
+            evidence += mt_evidence(self.drafts[di][i], self.trigrams[dj][j])
         return evidence
+
+
+def join(*units: Features) -> Features:
+    """Units taken together: lengths and anchors add up, words are put together."""
+    return Features(sum(f.length for f in units), tuple(sorted(a for f in units for a in f.anchors)),
+                    frozenset().union(*(f.words for f in units)), units[0].every_word)

@@ -41,51 +41,61 @@ def best_path(n: int, m: int, score: Callable[[int, int, int, int], float]) -> l
         return [Step(i, 1, 0, 0, score(i, 1, 0, 0), 1.0, 1.0) for i in range(n)] + \
                [Step(n, 0, j, 1, score(n, 0, j, 1), 1.0, 1.0) for j in range(m)]
     width = abs(n - m) + _MARGIN
-
-    def inside(i: int, j: int) -> bool:
-        return abs(j * n - i * m) <= width * max(n, m)
-
-    scores: dict[tuple[int, int, int, int], float] = {}
-    best: dict[tuple[int, int], tuple[float, tuple[int, int] | None]] = {(0, 0): (0.0, None)}
-    forward: dict[tuple[int, int], float] = {(0, 0): 0.0}
+    columns = m + 1
+    size = (n + 1) * columns
+    best = [-math.inf] * size      # Viterbi: the best path's score to each point
+    came = [-1] * size             # the bead (index into BEADS) it ends with
+    forward = [-math.inf] * size   # the log of the sum over all paths to each point
+    scores: list[list[float] | None] = [None] * size  # per point, each bead ending there
+    best[0] = forward[0] = 0.0
     for i in range(n + 1):
-        for j in range(m + 1):
-            if (i, j) == (0, 0) or not inside(i, j):
+        low = max(0, -(-(i * m - width * max(n, m)) // n))
+        high = min(m, (i * m + width * max(n, m)) // n)
+        for j in range(low, high + 1):
+            if i == 0 and j == 0:
                 continue
-            top, came, terms = -math.inf, None, []
-            for di, dj in BEADS:
-                before = (i - di, j - dj)
-                if before not in forward:
+            here = [-math.inf] * len(BEADS)
+            top, arrow, terms = -math.inf, -1, []
+            for k, (di, dj) in enumerate(BEADS):
+                if di > i or dj > j:
                     continue
-                s = scores[(i - di, di, j - dj, dj)] = score(i - di, di, j - dj, dj)
-                value = best[before][0] + s
-                if value > top:
-                    top, came = value, (di, dj)
-                terms.append(forward[before] + s)
+                before = (i - di) * columns + j - dj
+                if forward[before] == -math.inf:
+                    continue
+                value = here[k] = score(i - di, di, j - dj, dj)
+                if best[before] + value > top:
+                    top, arrow = best[before] + value, k
+                terms.append(forward[before] + value)
             if terms:
-                best[(i, j)] = (top, came)
-                forward[(i, j)] = _logsumexp(terms)
-    backward: dict[tuple[int, int], float] = {(n, m): 0.0}
-    for i in range(n, -1, -1):
-        for j in range(m, -1, -1):
-            if (i, j) == (n, m) or (i, j) not in forward:
-                continue
-            terms = [scores[(i, di, j, dj)] + backward[(i + di, j + dj)]
-                     for di, dj in BEADS if (i + di, j + dj) in backward
-                     and (i, di, j, dj) in scores]
-            if terms:
-                backward[(i, j)] = _logsumexp(terms)
-    total = forward[(n, m)]
+                at = i * columns + j
+                best[at], came[at], forward[at] = top, arrow, _logsumexp(terms)
+                scores[at] = here
+    backward = [-math.inf] * size
+    backward[size - 1] = 0.0
+    for at in range(size - 1, -1, -1):
+        if forward[at] == -math.inf or at == size - 1:
+            continue
+        i, j = divmod(at, columns)
+        terms = []
+        for k, (di, dj) in enumerate(BEADS):
+            if i + di <= n and j + dj <= m:
+                end = (i + di) * columns + j + dj
+                if scores[end] is not None and backward[end] > -math.inf:
+                    terms.append(scores[end][k] + backward[end])
+        if terms:
+            backward[at] = _logsumexp(terms)
+    total = forward[size - 1]
     steps = []
-    i, j = n, m
-    while (i, j) != (0, 0):
-        di, dj = best[(i, j)][1]
-        i, j = i - di, j - dj
-        s = scores[(i, di, j, dj)]
-        end = (i + di, j + dj)
-        posterior = math.exp(min(0.0, forward[(i, j)] + s + backward[end] - total))
-        through = math.exp(min(0.0, forward[end] + backward[end] - total))
-        steps.append(Step(i, di, j, dj, s, posterior, through))
+    at = size - 1
+    while at:
+        di, dj = BEADS[came[at]]
+        value = scores[at][came[at]]
+        i, j = divmod(at, columns)
+        before = (i - di) * columns + j - dj
+        posterior = math.exp(min(0.0, forward[before] + value + backward[at] - total))
+        through = math.exp(min(0.0, forward[at] + backward[at] - total))
+        steps.append(Step(i - di, di, j - dj, dj, value, posterior, through))
+        at = before
     steps.reverse()
     return steps
 
