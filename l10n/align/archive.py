@@ -6,6 +6,7 @@ TMX for the memory, the review TMX and the review page, for the caller to write.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
@@ -75,6 +76,25 @@ def jobs(paths: Sequence[Path], *, name: Callable[[Path], str]
     unpaired = sorted(str(folder / rel) for folder, rels in zip(paths, found)
                       for rel in rels - common)
     return result, unpaired
+
+
+_PARALLEL_FROM = 32  # documents: fewer are not worth starting processes for
+
+
+def run_all(jobs: Sequence[Job], *, workers: int, langs: Sequence[str],
+            segmenters: dict[str, Segmenter], glossary: Glossary, translate: Translate | None,
+            threshold: float, limit: int | None = None) -> list[Result]:
+    """`run` over every job, in order; in up to `workers` processes when there are many
+    documents and no MT model (a loaded model is not shared with forked processes)."""
+    one = functools.partial(run, langs=langs, segmenters=segmenters, glossary=glossary,
+                            translate=translate, threshold=threshold, limit=limit)
+    if workers < 2 or len(jobs) < _PARALLEL_FROM or translate is not None:
+        return [one(job) for job in jobs]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    with ProcessPoolExecutor(min(workers, 4),
+                             mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(one, jobs, chunksize=16))
 
 
 def run(job: Job, *, langs: Sequence[str], segmenters: dict[str, Segmenter],

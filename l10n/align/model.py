@@ -45,6 +45,9 @@ ANCHORS = {"#": (2.5, -2.0), "@": (2.5, -2.0), "g": (2.5, -2.0), "?": (2.0, -1.5
 # sentence (5 %, 8 %), damped by 0.7 for cognates, which are not independent
 COGNATE_HIT, COGNATE_MISS = 1.25, -0.2
 NAME_HIT, NAME_MISS = 1.7, -0.5
+# words are not independent (a title in capitals, a list of terms): missing ones count
+# for little more than a few
+WORDS_MISSING_FLOOR = -2.0
 MT_WEIGHT, MT_PIVOT = 12.0, 0.3  # similarity 0.3 of draft and target is no clue either way
 
 
@@ -96,7 +99,7 @@ def word_evidence(source: frozenset[str], target: frozenset[str], *, source_all:
         min(len(source), len(target))
     hit, miss = (COGNATE_HIT, COGNATE_MISS) if latin else (NAME_HIT, NAME_MISS)
     hits = len(source & target)
-    return hits * hit + (chances - hits) * miss
+    return hits * hit + max((chances - hits) * miss, WORDS_MISSING_FLOOR)
 
 
 def trigrams(text: str) -> Counter[str]:

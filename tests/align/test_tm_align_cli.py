@@ -127,3 +127,15 @@ def test_an_installed_model_drafts_the_source_for_the_aligner(run, workspace, tm
     without = run("tm", "align", "--from", "fr", "--to", "en", "archive/fr", "archive/en",
                   "--no-mt", "-o", "tm/plain.tmx", cwd=workspace)
     assert "(with MT drafts)" not in without.out
+
+
+def test_many_documents_are_aligned_in_worker_processes_and_kept_in_order(run, workspace):
+    for k in range(40):
+        _editions(workspace / "archive", f"d{k:02}.txt", fr=TEXTS["fr"], en=TEXTS["en"])
+    result = run("tm", "align", "--from", "fr", "--to", "en", "archive/fr", "archive/en",
+                 cwd=workspace)
+    assert result.code == 0, result.err
+    assert result.out.count("10 to the memory, 0 to review") == 40
+    documents = [p["x-l10n-document"] for p in _props(workspace / "tm" / "aligned" /
+                                                       "fr.fr-en.tmx")]
+    assert documents == [f"archive/fr/d{k:02}.txt" for k in range(40) for _ in range(10)]
