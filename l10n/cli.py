@@ -357,9 +357,9 @@ def tm_align(
         return path.name
 
     translate = None
-    if not no_mt:
-        engine = machine.open_engine(_models_folder(settings), settings=settings,
-                                     threads=_threads())
+    engine = None if no_mt else machine.open_engine(_models_folder(settings),
+                                                    settings=settings, threads=_threads())
+    if engine is not None and engine.packages:
 
         def translate(texts: list[str], a: str, b: str) -> list[str] | None:
             try:
@@ -372,9 +372,9 @@ def tm_align(
     segmenters = {lang: project.segmenter(settings, lang) for lang in langs}
     glossary = Glossary.load(settings.root / GLOSSARY) if settings else Glossary([])
     limit = settings.max_source_bytes if settings else None
-    results = [archive.run(job, langs=langs, segmenters=segmenters, glossary=glossary,
-                           translate=translate, threshold=threshold, limit=limit)
-               for job in jobs]
+    results = archive.run_all(jobs, workers=_threads(), langs=langs, segmenters=segmenters,
+                              glossary=glossary, translate=translate, threshold=threshold,
+                              limit=limit)
     for result in results:
         if result.refused:
             typer.echo(f"{result.job.name}: refused: {result.refused}")
