@@ -4,8 +4,9 @@ Paragraphs first: the paragraphs are aligned like sentences (their lengths and a
 add up, so they are scored the same way), and each point where both editions surely
 start a paragraph together (posterior ≥ `CUT`) cuts the documents into regions that
 the sentences cannot cross. Then sentences are aligned inside each region; a bead that
-joins sentences of two paragraphs on one side only is penalised, not forbidden, so a
-paragraph break placed elsewhere in one edition costs nothing but that.
+joins sentences of two paragraphs on one side only, or a pair that starts a paragraph
+on one side only, is penalised, not forbidden: a paragraph break placed elsewhere in one
+edition costs little.
 
 A pair's confidence is the probability that the bead is in the alignment (its posterior)
 times the probability that its two sides translate each other given its own evidence;
@@ -30,13 +31,14 @@ from .search import best_path
 
 # log prior of each kind of bead against 1-1 (Gale & Church's are -4.5, -2.3 and -4.4;
 # omissions are made likelier here, as editions of communiqués drop and add sentences)
-PRIOR = {(1, 1): 0.0, (1, 0): -2.0, (0, 1): -2.0, (2, 1): -2.5, (1, 2): -2.5, (2, 2): -4.5}
+PRIOR = {(1, 1): 0.0, (1, 0): -2.5, (0, 1): -2.5, (2, 1): -2.5, (1, 2): -2.5, (2, 2): -4.5}
 CROSSING = -1.5     # a bead joining two paragraphs on one side only
 BREAK_MISMATCH = -1.0  # a pair starting where one edition starts a paragraph, the other not
 CUT = 0.99          # paragraph boundaries surer than this cut the sentence search
 TRUST = 3.0         # prior log-odds that a bead on the best path is a translation
 THRESHOLD = 0.9     # confidence from which a pair goes to the memory
 MIN_SCORE = 0.4     # evidence per sentence below which editions are of different documents
+SPLIT = 0.5         # a pair less sure than this is reported as an omission and an addition
 
 
 @dataclass(frozen=True)
@@ -128,10 +130,11 @@ def align(source: Edition, target: Edition, *, glossary: Glossary = Glossary([])
                 continue
             evidence = scorer.evidence(ours[0], len(ours), theirs[0], len(theirs))
             confidence = step.posterior * _sigmoid(evidence + TRUST)
-            if confidence >= 0.5:
+            if confidence >= SPLIT or len(ours) + len(theirs) > 2:
                 beads.append(Bead(ours, theirs, confidence, evidence))
             else:  # more likely not a translation: an omission and an addition
-                beads += [Bead(ours, (), 1 - confidence, 0.0), Bead((), theirs, 1 - confidence, 0.0)]
+                beads += [Bead(ours, (), 1 - confidence, 0.0),
+                          Bead((), theirs, 1 - confidence, 0.0)]
     return Alignment(source, target, tuple(beads), threshold, drafts is not None)
 
 

@@ -62,6 +62,40 @@ AR = [
 
 TEXTS = {"fr": FR, "en": EN, "ar": AR}
 
+# Another communiqué, shaped like the first: editions of it are not editions of that one.
+OTHER = {
+    "fr": [["De fortes pluies sont attendues ce week-end dans le nord du pays.",
+            "Les agriculteurs sont invités à mettre leur bétail à l'abri."],
+           ["Les écoles resteront fermées lundi et mardi.",
+            "Le service météorologique publiera un nouveau bulletin ce soir.",
+            "Les routes de montagne pourraient être coupées."],
+           ["La protection civile a mobilisé des équipes dans chaque province.",
+            "Les habitants des zones basses doivent se tenir prêts à partir.",
+            "Un numéro vert est ouvert jour et nuit."],
+           ["Le gouvernement tiendra une réunion de crise demain matin.",
+            "Les marchés hebdomadaires sont reportés à une date ultérieure."]],
+    "en": [["Heavy rain is expected this weekend in the north of the country.",
+            "Farmers are asked to move their livestock to shelter."],
+           ["Schools will stay closed on Monday and Tuesday.",
+            "The weather service will publish a new bulletin tonight.",
+            "Mountain roads may be cut off."],
+           ["Civil protection has sent teams to every province.",
+            "People living in low-lying areas must be ready to leave.",
+            "A free helpline is open day and night."],
+           ["The government will hold a crisis meeting tomorrow morning.",
+            "The weekly markets are postponed until a later date."]],
+    "ar": [["يُتوقع هطول أمطار غزيرة في شمال البلاد خلال عطلة نهاية الأسبوع.",
+            "ويُطلب من المزارعين نقل مواشيهم إلى أماكن آمنة."],
+           ["وستبقى المدارس مغلقة يومي الاثنين والثلاثاء.",
+            "وستنشر مصلحة الأرصاد الجوية نشرة جديدة هذا المساء.",
+            "وقد تُقطع الطرق الجبلية."],
+           ["وقد أرسلت الحماية المدنية فرقا إلى كل ولاية.",
+            "ويجب على سكان المناطق المنخفضة أن يستعدوا للمغادرة.",
+            "وخُصص رقم مجاني يعمل ليلا ونهارا."],
+           ["وستعقد الحكومة اجتماع أزمة صباح الغد.",
+            "وأُجّلت الأسواق الأسبوعية إلى موعد لاحق."]],
+}
+
 # One more sentence per language, translating none of the above.
 EXTRA = {"fr": "La délégation était arrivée de Genève la veille au soir par un vol spécial.",
          "en": "The delegation had arrived from Geneva the evening before on a special flight.",

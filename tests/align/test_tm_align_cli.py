@@ -9,7 +9,7 @@ from lxml import etree
 
 from l10n import models, tmx
 
-from align.editions import EXTRA, TEXTS, render
+from align.editions import EXTRA, OTHER, TEXTS, render
 from support import write
 
 
@@ -64,8 +64,7 @@ def test_a_doubtful_pair_goes_to_review_with_a_note_not_to_the_memory(run, works
 
 def test_folders_pair_documents_by_name_report_the_rest_and_refuse_strangers(run, workspace):
     _editions(workspace / "archive", "a.txt", fr=TEXTS["fr"], en=TEXTS["en"])
-    other = [list(reversed(p)) for p in reversed(TEXTS["en"])]
-    _editions(workspace / "archive", "b.txt", fr=TEXTS["fr"], en=other)
+    _editions(workspace / "archive", "b.txt", fr=TEXTS["fr"], en=OTHER["en"])
     write(workspace / "archive" / "fr" / "only-fr.txt", "Seul.\n")
     result = run("tm", "align", "--from", "fr", "--to", "en", "archive/fr", "archive/en",
                  "-o", "tm/archive.tmx", cwd=workspace)
