@@ -122,7 +122,9 @@ def _fold(word: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def _latin_skeleton(folded: str) -> str:
-    """>>> _latin_skeleton("halifax")
+    """The consonant classes of a Latin word, lower case and without accents.
+
+    >>> _latin_skeleton("halifax")
     'LFKS'
     """
     word = re.sub(r"c(?=[eiy])", "s", folded)

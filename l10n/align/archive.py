@@ -11,17 +11,20 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import __version__, formats, tmx
 from ..errors import L10nError
 from ..glossary import Glossary
 from ..memory import ALIGNED, DOCUMENT_PROP, ORIGIN_PROP
-from ..segmentation import Segmenter
 from ..workspace import files
 from . import review
 from .aligner import MIN_SCORE, Alignment, align
 from .edition import Edition, read
 from .triples import Group, agree
+
+if TYPE_CHECKING:
+    from ..segmentation import Segmenter
 
 CONFIDENCE_PROP = "x-l10n-confidence"
 Translate = Callable[[list[str], str, str], "list[str] | None"]  # texts, from, to
@@ -40,7 +43,6 @@ class Result:
     job: Job
     editions: tuple[Edition, ...]
     groups: tuple[Group, ...]
-    scores: tuple[float, ...]  # per alignment (fr-en; or fr-en, fr-ar, en-ar)
     machine: bool              # an MT draft took part in some alignment
     refused: str = ""          # why the editions were not aligned
 
@@ -111,7 +113,6 @@ def run(job: Job, *, langs: Sequence[str], segmenters: dict[str, Segmenter],
             if translate and source.sentences else None
         alignments.append(align(source, target, glossary=glossary, drafts=drafts,
                                 threshold=threshold))
-    scores = tuple(a.score for a in alignments)
     machine = any(a.machine for a in alignments)
     strangers = [a for a in alignments if not a.corresponds]
     if strangers:
@@ -119,8 +120,8 @@ def run(job: Job, *, langs: Sequence[str], segmenters: dict[str, Segmenter],
         reason = (f"the {worst.source.lang} and {worst.target.lang} editions do not look like "
                   f"translations of each other (score {worst.score:.2f}, below "
                   f"{MIN_SCORE:.2f})")
-        return Result(job, editions, (), scores, machine, reason)
-    return Result(job, editions, tuple(agree(alignments)), scores, machine)
+        return Result(job, editions, (), machine, reason)
+    return Result(job, editions, tuple(agree(alignments)), machine)
 
 
 @dataclass(frozen=True)
