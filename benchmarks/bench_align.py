@@ -197,7 +197,8 @@ def render(paragraphs: list[list[Piece]]) -> tuple[str, list[tuple[int, int, fro
     return "".join(parts) + "\n", spans
 
 
-def edition(text: str, spans, lang: str, segmenter: Segmenter) -> tuple[Edition, list[frozenset[int]]]:
+def edition(text: str, spans, lang: str,
+            segmenter: Segmenter) -> tuple[Edition, list[frozenset[int]]]:
     """The edition `tm align` reads, and the FLORES lines each of its sentences holds."""
     units = document.extract(text, TXT, segmenter)
     origin = [frozenset().union(*(ids for a, b, ids in spans if a < u.end and u.start < b))
