@@ -387,6 +387,54 @@ def tm_lookup(text: Annotated[str, typer.Argument(help="The sentence to look up.
         raise typer.Exit(1)
 
 
+@tm_app.command("align")
+def tm_align(
+        paths: Annotated[list[Path], typer.Argument(
+            help="The editions, in the order of the languages: SOURCE TARGET [THIRD]; files "
+                 "(one document) or folders (documents paired by file name).")],
+        source: FromLang,
+        targets: Annotated[list[str], typer.Option(
+            "--to", help="Target language; twice for three editions (--to en --to ar).")],
+        output: Annotated[Optional[Path], typer.Option(
+            "--output", "-o", help="The TMX to write (default: tm/aligned/NAME.LANGS.tmx in "
+                                   "the workspace, where the memory reads it).")] = None,
+        review_dir: Annotated[Optional[Path], typer.Option(
+            "--review", help="Folder of the review files (default: align-review/ in the "
+                             "workspace, else the output's folder).")] = None,
+        threshold: Annotated[float, typer.Option(
+            min=0.0, max=1.0, help="Confidence from which a pair goes to the memory.")] = 0.9,
+        no_mt: Annotated[bool, typer.Option(
+            "--no-mt", help="Do not use installed MT models as a clue.")] = False,
+        workspace: WorkspaceOption = None):
+    """Align published editions into translation memory; doubtful pairs go to review.
+    Exit 1 when editions of different documents were refused."""
+    from .commands import align as aligning
+    from .commands.translate import engine
+    ws = _optional_workspace(workspace)
+    mt = None if no_mt else engine(ws, models=_models_folder(ws), threads=_threads())
+    aligned = aligning.align(paths, langs=[source, *targets], ws=ws, output=output,
+                             review=review_dir, threshold=threshold, engine=mt,
+                             workers=_threads())
+    for result in aligned.results:
+        if result.refused:
+            typer.echo(f"{result.job.name}: refused: {result.refused}")
+        else:
+            typer.echo(f"{result.job.name}: {len(result.sure(threshold))} to the memory, "
+                       f"{len(result.doubtful(threshold))} to review, "
+                       f"{len(result.unmatched())} unmatched sentence group(s)"
+                       + (" (with MT drafts)" if result.machine else ""))
+    for path in aligned.unpaired:
+        typer.echo(f"{path}: no edition of the same name in the other folder(s)")
+    if aligned.outputs:
+        with ws.lock() if aligned.inside else contextlib.nullcontext():
+            aligning.write(aligned)
+        typer.echo(f"wrote {aligned.output} ({aligned.outputs.sure} unit(s)), "
+                   f"{aligned.review_tmx} ({aligned.outputs.doubtful} to review) and "
+                   f"{aligned.review_page}")
+    if aligned.refused:
+        raise typer.Exit(1)
+
+
 # -- machine translation -------------------------------------------------------------------
 
 @models_app.command("list")

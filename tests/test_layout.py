@@ -14,14 +14,14 @@ from support import REPO
 PACKAGE = REPO / "l10n"
 LAYERS = [
     {"l10n", "errors", "checkpoints"},
-    {"languages", "files", "numbers", "patterns"},
+    {"languages", "files", "numbers", "patterns", "parallel"},
     {"formats", "segmentation"},
     {"glossary"},
     {"catalog"},
     {"quality"},
     {"settings"},
     {"workspace"},
-    {"proposals"},
+    {"proposals", "align"},
     {"gate"},
     {"assembly"},
     {"commands"},

@@ -56,7 +56,8 @@ def test_segment_whitespace_and_language_case_kept_and_mapped():
     mixed = tmx.read(sample("lisa_tmx_compliance_kit/ImportTest1B.tmx"))
     assert mixed.units[0].variants == (("eN-uS", "Text of the segment"),
                                        ("fR-Ca", "Texte du segment"))
-    assert _tmx_units(mixed) == [(("en", "Text of the segment"), ("fr", "Texte du segment"))]
+    assert _tmx_units(mixed) == [((("en", "Text of the segment"), ("fr", "Texte du segment")),
+                                  None)]
 
 
 def test_inline_codes_are_flattened_to_the_text_a_translator_reads():
@@ -80,7 +81,8 @@ def test_omegat_and_trados_samples():
     old = tmx.read(sample("omegat/test-omegat.tmx"))  # TMX 1.1: lang, not xml:lang
     assert old.units[0].variants == (("en", "entuv"), ("be", "betuv"))
     several = tmx.read(sample("omegat/test-multiple-tuv.tmx"))
-    assert _tmx_units(several)[0] == (("en", "Hello World!"), ("fr", "fr_CA Bonjour le monde\u00a0!"))
+    assert _tmx_units(several)[0][0] == (("en", "Hello World!"),
+                                         ("fr", "fr_CA Bonjour le monde\u00a0!"))
     assert tmx.read(sample("omegat/empty.tmx")).units == ()
     assert _tmx_units(tmx.read(sample("omegat/invalid.tmx"))) == []  # only codes: no text
     assert tmx.read(sample("omegat/test-SMP.tmx")).units[0].variants[0] == ("en", "𝐀𝐁𝐂")

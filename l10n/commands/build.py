@@ -20,7 +20,7 @@ from ..workspace import Document, Workspace, WriteGuard, refuse, select
 from ..workspace.cache import Cache, key
 from ..workspace.sources import read_source
 from ..workspace.translations import read_catalog
-from . import pool
+from .. import parallel
 
 
 @dataclass
@@ -66,7 +66,7 @@ def build(ws: Workspace, *, partial: bool = False, names: list[str] | None = Non
             results[doc.name, target] = None  # keeps the document order
             pending.setdefault(doc.name, _Task(ws, doc, [], partial)).targets.append(target)
         tasks = list(pending.values())
-        for task, built in zip(tasks, pool.ordered(_plan_document, tasks, workers=workers)):
+        for task, built in zip(tasks, parallel.ordered(_plan_document, tasks, workers=workers)):
             for one in built:
                 results[task.doc.name, one.target] = one
         for built in results.values():  # write

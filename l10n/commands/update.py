@@ -22,7 +22,7 @@ from ..workspace import Document, Orphan, Workspace, WriteGuard, refuse, select
 from ..workspace.cache import Cache, key
 from ..workspace.sources import Source, read_source, rules_key
 from ..workspace.translations import read_catalog
-from . import pool
+from .. import parallel
 
 
 @dataclass
@@ -86,7 +86,7 @@ def update(ws: Workspace, *, now: datetime, prune: bool = False,
             guard(po)
             pending.setdefault(doc.name, _Task(ws, doc, [], now)).targets.append(target)
         tasks = list(pending.values())
-        plans = list(pool.ordered(_plan_document, tasks, workers=workers))
+        plans = list(parallel.ordered(_plan_document, tasks, workers=workers))
         moves = _adoptions(ws, plans, [o for o in left if o.source_gone], now)
         if check:
             for planned in plans:

@@ -41,7 +41,9 @@ from ..workspace import Workspace, WriteGuard
 from ..workspace.cache import code_fingerprint
 from . import tmx
 
-_INDEX_FORMAT = 1
+_INDEX_FORMAT = 2
+ALIGNED = "aligned"  # the x-l10n-origin prop of units made by `l10n tm align`
+ORIGIN_PROP, DOCUMENT_PROP = "x-l10n-origin", "x-l10n-document"
 _PO_KEYS = frozenset({"document", "source", "target", "entries"})
 EXACT, NEAR, REPAIRED, FUZZY = "exact", "near", "repaired", "fuzzy"
 REPAIRED_SCORE = 95.0
@@ -241,10 +243,12 @@ class PoRecord:
 
 @dataclass(frozen=True)
 class TmxRecord:
-    """The units of one TMX file, as (language, text) for fr, ar and en."""
+    """The units of one TMX file, as (language, text) for fr, ar and en, and where each
+    came from when the unit says so ("aligned from DOC"; None: from the file itself)."""
 
     path: str
     units: tuple[tuple[tuple[str, str], ...], ...]
+    origins: tuple[str | None, ...] = ()
 
 
 def _check_direction(source_lang: str, target_lang: str) -> None:
@@ -284,10 +288,11 @@ class Memory:
                 yield from (Pair(text, by_lang[b][msgid], origin)
                             for msgid, text in by_lang[a].items() if msgid in by_lang[b])
         for tm in self.tms:
-            for unit in tm.units:
+            for k, unit in enumerate(tm.units):
                 texts = dict(unit)
                 if a in texts and b in texts:
-                    yield Pair(texts[a], texts[b], tm.path)
+                    yield Pair(texts[a], texts[b], (tm.origins[k] if tm.origins else None)
+                               or tm.path)
 
     def lookup(self, text: str, *, source_lang: str, target_lang: str, threshold: float,
                limit: int = 1) -> list[Match]:
@@ -487,7 +492,9 @@ def load(ws: Workspace) -> Memory:
                         languages = {d.name: d.lang for d in ws.documents()}
                     record["source"] = languages.get(record["document"])
             else:
-                record = {"units": [list(map(list, u)) for u in _tmx_units(tmx.read(path))]}
+                units = _tmx_units(tmx.read(path))
+                record = {"units": [list(map(list, u)) for u, _ in units],
+                          "origins": [origin for _, origin in units]}
             record["signature"] = signature.digest
         files[rel] = record
     if files != saved:
@@ -497,7 +504,8 @@ def load(ws: Workspace) -> Memory:
     catalogs, tms = [], []
     for rel, record in files.items():
         if "units" in record:
-            tms.append(TmxRecord(rel, tuple(tuple(map(tuple, u)) for u in record["units"])))
+            tms.append(TmxRecord(rel, tuple(tuple(map(tuple, u)) for u in record["units"]),
+                                 tuple(record["origins"])))
         elif record["source"]:
             catalogs.append(PoRecord(rel, record["document"], record["source"],
                                      record["target"], tuple(map(tuple, record["entries"]))))
@@ -520,7 +528,10 @@ def _well_formed(record: object) -> bool:
     if not isinstance(record, dict) or not isinstance(record.get("signature"), str):
         return False
     if "units" in record:
-        return isinstance(record["units"], list) and all(map(_text_pairs, record["units"]))
+        origins = record.get("origins")
+        return isinstance(record["units"], list) and all(map(_text_pairs, record["units"])) \
+            and isinstance(origins, list) and len(origins) == len(record["units"]) \
+            and all(isinstance(o, (str, type(None))) for o in origins)
     return _PO_KEYS <= record.keys() and isinstance(record["document"], str) and \
         isinstance(record["target"], str) and isinstance(record["source"], (str, type(None))) \
         and _text_pairs(record["entries"])
@@ -543,8 +554,9 @@ def _read_po(ws: Workspace, path: Path) -> dict:
     return {"document": document, "source": source, "target": target, "entries": entries}
 
 
-def _tmx_units(memory: tmx.Tmx) -> list[tuple[tuple[str, str], ...]]:
-    """Units with at least two of fr, ar, en; the first variant of each language."""
+def _tmx_units(memory: tmx.Tmx) -> list[tuple[tuple[tuple[str, str], ...], str | None]]:
+    """Units with at least two of fr, ar, en (the first variant of each language), and
+    their origin when `l10n tm align` made them ("aligned from DOC")."""
     units = []
     for unit in memory.units:
         texts: dict[str, str] = {}
@@ -553,7 +565,10 @@ def _tmx_units(memory: tmx.Tmx) -> list[tuple[tuple[str, str], ...]]:
             if lang in CODES and text.strip():
                 texts.setdefault(lang, text)
         if len(texts) >= 2:
-            units.append(tuple(texts.items()))
+            props = dict(unit.props)
+            origin = f"{ALIGNED} from {props.get(DOCUMENT_PROP) or '?'}" \
+                if props.get(ORIGIN_PROP) == ALIGNED else None
+            units.append((tuple(texts.items()), origin))
     return units
 
 
@@ -576,7 +591,7 @@ def import_tmx(ws: Workspace, sources: list[Path]) -> list[Imported]:
         data = read_bytes(source)
         parsed = tmx.parse(data, source)
         counts: dict[str, int] = {}
-        for unit in _tmx_units(parsed):
+        for unit, _ in _tmx_units(parsed):
             for a, b in combinations(sorted(lang for lang, _ in unit), 2):
                 counts[f"{a}-{b}"] = counts.get(f"{a}-{b}", 0) + 1
         dest = guard(ws.tm_dir / source.with_suffix(".tmx").name)

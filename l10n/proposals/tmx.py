@@ -26,9 +26,12 @@ _XML_CHARS = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 
 @dataclass(frozen=True)
 class Unit:
-    """One `<tu>`: its variants as (language code as written, text), in file order."""
+    """One `<tu>`: its variants as (language code as written, text), in file order, its
+    `<prop>`s as (type, text) and its `<note>`."""
 
     variants: tuple[tuple[str, str], ...]
+    props: tuple[tuple[str, str], ...] = ()
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -66,8 +69,10 @@ def parse(data: bytes, path: Path | str) -> Tmx:
     for tu in body:
         if etree.QName(tu).localname != "tu":
             continue
-        variants = []
+        variants, props = [], []
         for tuv in tu:
+            if isinstance(tuv.tag, str) and etree.QName(tuv).localname == "prop":
+                props.append((tuv.get("type", ""), tuv.text or ""))
             if etree.QName(tuv).localname != "tuv":
                 continue
             lang = tuv.get(XML_LANG) or tuv.get("lang")
@@ -76,7 +81,7 @@ def parse(data: bytes, path: Path | str) -> Tmx:
                 raise L10nError("<tuv> without xml:lang", path=path, line=tuv.sourceline)
             if seg is not None:
                 variants.append((lang, _flatten(seg)))
-        units.append(Unit(tuple(variants)))
+        units.append(Unit(tuple(variants), tuple(props)))
     srclang = header.get("srclang", "") if header is not None else ""
     return Tmx(srclang, tuple(units))
 
@@ -126,20 +131,34 @@ def _entity_error(path: Path | str) -> L10nError:
 def serialize(pairs: list[tuple[str, str]], *, source_lang: str, target_lang: str,
               tool_version: str) -> bytes:
     """A TMX 1.4b document holding `pairs` (source, target), every required header attribute."""
+    return serialize_units([Unit(((source_lang, s), (target_lang, t))) for s, t in pairs],
+                           source_lang=source_lang, tool_version=tool_version)
+
+
+def serialize_units(units: list[Unit], *, source_lang: str, tool_version: str) -> bytes:
+    """A TMX 1.4b document holding `units`, with their notes and props."""
     root = etree.Element("tmx", version="1.4")
     etree.SubElement(root, "header", {
         "creationtool": "l10n", "creationtoolversion": tool_version, "segtype": "sentence",
         "o-tmf": "l10n", "adminlang": "en", "srclang": source_lang, "datatype": "plaintext",
     })
     body = etree.SubElement(root, "body")
-    for source, target in pairs:
+    for unit in units:
         tu = etree.SubElement(body, "tu")
-        for lang, text in ((source_lang, source), (target_lang, target)):
-            bad = _XML_CHARS.search(text)
-            if bad:
-                raise L10nError(f"cannot write U+{ord(bad.group()):04X} to XML, found in "
-                                f"{text[:60]!r}", hint="remove the control character")
+        if unit.note:
+            etree.SubElement(tu, "note").text = _xml_text(unit.note)
+        for kind, value in unit.props:
+            etree.SubElement(tu, "prop", type=kind).text = _xml_text(value)
+        for lang, text in unit.variants:
             tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
-            etree.SubElement(tuv, "seg").text = text
+            etree.SubElement(tuv, "seg").text = _xml_text(text)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True,
                           doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">')
+
+
+def _xml_text(text: str) -> str:
+    bad = _XML_CHARS.search(text)
+    if bad:
+        raise L10nError(f"cannot write U+{ord(bad.group()):04X} to XML, found in "
+                        f"{text[:60]!r}", hint="remove the control character")
+    return text

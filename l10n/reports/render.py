@@ -14,11 +14,14 @@ from .. import formats
 from ..catalog.model import Status
 
 if TYPE_CHECKING:
+    from ..commands.approve import Approval
+    from ..commands.build import Built
+    from ..commands.pretranslate import Filled
+    from ..commands.update import Updated
     from ..gate import Gate, Problem, Readiness
+    from ..proposals.machine import MachineStats
     from ..proposals.memory import Imported, Match
     from ..proposals.models import Scan
-    from ..proposals.pipeline import Filled
-    from ..commands.workflow import Built, UpdateResult
 
 STATES = (Status.REVIEWED, Status.NEEDS_REVIEW, Status.UNTRANSLATED)
 ANNOTATIONS_PER_FILE = 10
@@ -359,7 +362,7 @@ def models_json(scan: Scan) -> str:
     }, ensure_ascii=False, indent=2)
 
 
-def approve_text(approvals: list, root: Path, *, dry_run: bool) -> list[str]:
+def approve_text(approvals: list[Approval], root: Path, *, dry_run: bool) -> list[str]:
     """What was (or would be) approved, per PO file, and what was held back and why."""
     verb = "would approve" if dry_run else "approved"
     lines = []

@@ -1,5 +1,5 @@
-"""Planning many documents in several processes, one per core: reading, segmenting and
-merging are CPU-bound.
+"""Work on many documents in several processes, one per core: reading, segmenting,
+merging and aligning are CPU-bound.
 
 Workers only compute and return their results; the command writes. They die with the
 command (the kernel kills them when it dies: PR_SET_PDEATHSIG), so a command killed by CI

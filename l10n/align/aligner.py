@@ -1,0 +1,186 @@
+"""Two editions of one document in, beads of sentences with a confidence out.
+
+Paragraphs first: the paragraphs are aligned like sentences (their lengths and anchors
+add up, so they are scored the same way), and each point where both editions surely
+start a paragraph together (posterior ≥ `CUT`) cuts the documents into regions that
+the sentences cannot cross. Then sentences are aligned inside each region; a bead that
+joins sentences of two paragraphs on one side only, or a pair that starts a paragraph
+on one side only, is penalised, not forbidden: a paragraph break placed elsewhere in one
+edition costs little.
+
+A pair's confidence is the probability that the bead is in the alignment (its posterior)
+times the probability that its two sides translate each other given its own evidence;
+below one half the pair is more likely wrong than right, and its two sides are reported
+as an omission and an addition instead.
+The document's score is the evidence of its pairs per sentence: the best path between
+editions of different documents still finds a few pairs that look alike, but little
+evidence for them (measured in the benchmark; below `MIN_SCORE` they are refused).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from ..glossary import Glossary
+from .anchors import ARABIC, Features, features
+from .edition import Edition
+from .model import LengthModel, Scorer, join, trigrams
+from .search import best_path
+
+# log prior of each kind of bead against 1-1 (Gale & Church's are -4.5, -2.3 and -4.4;
+# omissions are made likelier here, as editions of communiqués drop and add sentences)
+PRIOR = {(1, 1): 0.0, (1, 0): -2.5, (0, 1): -2.5, (2, 1): -2.5, (1, 2): -2.5, (2, 2): -4.5}
+CROSSING = -1.5     # a bead joining two paragraphs on one side only
+BREAK_MISMATCH = -1.0  # a pair starting where one edition starts a paragraph, the other not
+CUT = 0.99          # paragraph boundaries surer than this cut the sentence search
+TRUST = 3.0         # prior log-odds that a bead on the best path is a translation
+THRESHOLD = 0.9     # confidence from which a pair goes to the memory
+MIN_SCORE = 0.4     # evidence per sentence below which editions are of different documents
+SPLIT = 0.5         # a pair less sure than this is reported as an omission and an addition
+
+
+@dataclass(frozen=True)
+class Bead:
+    """Source sentences with target sentences (indexes into each edition's `sentences`).
+
+    One side empty is an omission or an addition. `confidence` is in [0, 1]; `evidence`
+    is what the bead's own text says (log-likelihood ratio; see `model`).
+    """
+
+    source: tuple[int, ...]
+    target: tuple[int, ...]
+    confidence: float
+    evidence: float
+
+    @property
+    def is_pair(self) -> bool:
+        return bool(self.source and self.target)
+
+
+@dataclass(frozen=True)
+class Alignment:
+    source: Edition
+    target: Edition
+    beads: tuple[Bead, ...]
+    threshold: float
+    machine: bool  # whether an MT draft of the source took part
+
+    @property
+    def pairs(self) -> list[Bead]:
+        return [b for b in self.beads if b.is_pair]
+
+    @property
+    def score(self) -> float:
+        """The evidence of the pairs per sentence (mean of both editions' counts): near 0
+        or below for editions of different documents."""
+        sentences = (len(self.source.sentences) + len(self.target.sentences)) / 2
+        return sum(b.evidence for b in self.pairs) / sentences if sentences else 0.0
+
+    @property
+    def corresponds(self) -> bool:
+        return self.score >= MIN_SCORE
+
+    def text(self, bead: Bead) -> tuple[str, str]:
+        """The bead's source and target text (sentences joined by a space)."""
+        source, target = self.source.sentences, self.target.sentences
+        return " ".join(source[i] for i in bead.source), " ".join(target[j] for j in bead.target)
+
+
+def align(source: Edition, target: Edition, *, glossary: Glossary = Glossary([]),
+          drafts: list[str] | None = None, threshold: float = THRESHOLD) -> Alignment:
+    """Align two editions; `drafts` are MT outputs of the source sentences, in order, in the
+    target's language (Bleualign's clue), when a model is installed."""
+    s_text, t_text = source.sentences, target.sentences
+    if drafts is not None and len(drafts) != len(s_text):
+        raise ValueError("one draft per source sentence")
+    s_features = [features(s, lang=source.lang, other=target.lang, glossary=glossary)
+                  for s in s_text]
+    t_features = [features(t, lang=target.lang, other=source.lang, glossary=glossary)
+                  for t in t_text]
+    length = LengthModel.between(source.lang, target.lang)
+    s_drafts = [trigrams(d) for d in drafts] if drafts is not None else None
+    t_trigrams = [trigrams(t) for t in t_text] if drafts is not None else None
+    s_para, t_para = _paragraph_of(source), _paragraph_of(target)
+    s_breaks, t_breaks = frozenset(_starts(source)), frozenset(_starts(target))
+
+    regions = _regions(source, target, s_features, t_features, length, s_drafts, t_trigrams)
+    latin = ARABIC not in (source.lang, target.lang)
+    scorer = Scorer(s_features, t_features, length=length, latin=latin,
+                    source_drafts=s_drafts, target_trigrams=t_trigrams)
+    beads = []
+    for (i0, j0), (i1, j1) in zip(regions, regions[1:]):
+        def score(i: int, di: int, j: int, dj: int) -> float:
+            i, j = i + i0, j + j0
+            value = PRIOR[(di, dj)]
+            if di and dj:
+                value += scorer.evidence(i, di, j, dj)
+                if (s_para[i] != s_para[i + di - 1]) != (t_para[j] != t_para[j + dj - 1]):
+                    value += CROSSING
+                if (i in s_breaks) != (j in t_breaks):
+                    value += BREAK_MISMATCH
+            return value
+
+        for step in best_path(i1 - i0, j1 - j0, score):
+            ours = tuple(range(i0 + step.i, i0 + step.i + step.di))
+            theirs = tuple(range(j0 + step.j, j0 + step.j + step.dj))
+            if not (ours and theirs):
+                beads.append(Bead(ours, theirs, step.posterior, 0.0))
+                continue
+            evidence = scorer.evidence(ours[0], len(ours), theirs[0], len(theirs))
+            confidence = step.posterior * _sigmoid(evidence + TRUST)
+            if confidence >= SPLIT or len(ours) + len(theirs) > 2:
+                beads.append(Bead(ours, theirs, confidence, evidence))
+            else:  # more likely not a translation: an omission and an addition
+                beads += [Bead(ours, (), 1 - confidence, 0.0),
+                          Bead((), theirs, 1 - confidence, 0.0)]
+    return Alignment(source, target, tuple(beads), threshold, drafts is not None)
+
+
+def _regions(source: Edition, target: Edition, s_features: list[Features],
+             t_features: list[Features], length: LengthModel,
+             s_drafts: list[Counter[str]] | None,
+             t_trigrams: list[Counter[str]] | None) -> list[tuple[int, int]]:
+    """Sentence positions (i, j) where both editions surely start a paragraph together,
+    from (0, 0) to the ends."""
+    s_starts, t_starts = _starts(source), _starts(target)
+    scorer = Scorer(_pooled(s_features, s_starts), _pooled(t_features, t_starts),
+                    length=length, latin=ARABIC not in (source.lang, target.lang),
+                    source_drafts=_summed(s_drafts, s_starts) if s_drafts else None,
+                    target_trigrams=_summed(t_trigrams, t_starts) if t_trigrams else None)
+
+    def score(i: int, di: int, j: int, dj: int) -> float:
+        return PRIOR[(di, dj)] + (scorer.evidence(i, di, j, dj) if di and dj else 0.0)
+
+    cuts = [(0, 0)]
+    for step in best_path(len(s_starts) - 1, len(t_starts) - 1, score):
+        if step.through >= CUT:
+            cuts.append((s_starts[step.i + step.di], t_starts[step.j + step.dj]))
+    end = (len(source.sentences), len(target.sentences))
+    return cuts if cuts[-1] == end else cuts + [end]
+
+
+def _starts(edition: Edition) -> list[int]:
+    """The sentence index where each paragraph starts, and the number of sentences."""
+    starts = [0]
+    for paragraph in edition.paragraphs:
+        starts.append(starts[-1] + len(paragraph))
+    return starts
+
+
+def _paragraph_of(edition: Edition) -> list[int]:
+    return [k for k, paragraph in enumerate(edition.paragraphs) for _ in paragraph]
+
+
+def _pooled(units: list[Features], starts: list[int]) -> list[Features]:
+    """Paragraphs as units."""
+    return [join(*units[a:b]) for a, b in zip(starts, starts[1:])]
+
+
+def _summed(grams: list[Counter[str]], starts: list[int]) -> list[Counter[str]]:
+    return [sum(grams[a:b], Counter()) for a, b in zip(starts, starts[1:])]
+
+
+def _sigmoid(x: float) -> float:
+    return 1 / (1 + math.exp(-x)) if x > -40 else 0.0
