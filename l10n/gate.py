@@ -8,6 +8,7 @@ translation is publishable when it is reviewed and no error is found in it.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,7 @@ from .files import Signature
 from .glossary import Glossary
 from .quality import checks
 from .workspace import Document, Orphan, Workspace, select
-from .workspace.cache import Cache
+from .workspace.cache import Cache, key
 from .workspace.sources import Source, read_source
 from .workspace.translations import read_catalog
 
@@ -149,8 +150,11 @@ class Assessor:
 
     def __init__(self, ws: Workspace, cache: Cache) -> None:
         self.ws = ws
+        self.cache = cache
         self.glossary = Glossary.load(ws.glossary_path)
         self.msgfmt = Msgfmt(cache)
+        glossary = Signature.of(ws.glossary_path)
+        self._qa_inputs = glossary.digest if glossary else ""
 
     def assess(self, doc: Document, target: str, source: Source, catalog: Catalog | None,
                signature: Signature | None = None) -> Readiness:
@@ -171,14 +175,22 @@ class Assessor:
         if self.msgfmt.available:
             item.problems += [Problem(po, d.line, None, None, "msgfmt", d.severity, d.message)
                               for d in self.msgfmt.check(po, signature)]
-        item.problems += self._qa_problems(item)
+        item.problems += self._qa_problems(item, signature)
         return item
 
-    def _qa_problems(self, item: Readiness) -> list[Problem]:
+    def _qa_problems(self, item: Readiness, signature: Signature | None) -> list[Problem]:
+        """QA findings of every translation; remembered by the content of the PO file, the
+        glossary and the settings that decide them."""
         settings = self.ws.settings
+        severity = settings.severities(item.doc.name, item.target)
+        inputs = key(signature.digest if signature else None, self._qa_inputs, item.doc.lang,
+                     item.target, settings.arabic_digits, repr(sorted(severity.items())))
+        name = f"{item.target}/{item.doc.name}"
+        stored = self.cache.get("qa", name, inputs) if signature else None
+        if stored is not None:
+            return [Problem(item.po, *found) for found in json.loads(stored)]
         context = checks.Context(item.doc.lang, item.target, self.glossary,
                                  settings.arabic_digits)
-        severity = settings.severities(item.doc.name, item.target)
         problems = []
         for entry in item.entries:
             if not entry.has_translation():
@@ -187,6 +199,10 @@ class Assessor:
                                       checks.accepted(entry.translator_comments)):
                 problems.append(Problem(item.po, entry.line, entry.msgctxt, entry.msgid,
                                         finding.check, finding.severity, finding.message))
+        if signature:
+            self.cache.put("qa", name, inputs, json.dumps(
+                [[p.line, p.msgctxt, p.msgid, p.check, p.severity, p.message] for p in problems],
+                ensure_ascii=False))
         return problems
 
 
