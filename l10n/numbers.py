@@ -4,6 +4,7 @@ repaired matches, so both read a figure the same way."""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -330,7 +331,9 @@ _MONTH = {lang: re.compile(
     for lang, table in _MONTHS.items()}
 _MONTH_AFTER = {lang: re.compile(_BEFORE_MONTH[lang] + rf"(?:{_alternation(table)})(?!\w)",
                                  re.IGNORECASE) for lang, table in _MONTHS.items()}
-_TOKEN = {lang: re.compile(rf"(?P<digits>{pattern})|(?P<word>[^\W\d_][\w\u064b-\u0655\u0670]*)")
+_WORD = r"[^\W\d_][\w\u064b-\u0655\u0670]*"
+_WORDS_ONLY = re.compile(_WORD)
+_TOKEN = {lang: re.compile(rf"(?P<digits>{pattern})|(?P<word>{_WORD})")
           for lang, pattern in _NUMBER.items()}
 _OF = {"en": re.compile(r"\s+of\b"), "fr": re.compile(r"\s+(?:de|du|des)\b|\s+d['’]"),
        "ar": re.compile("(?!)")}  # Arabic fractions are words of their own (ثلث، ربع)
@@ -415,13 +418,26 @@ def spelled(text: str, lang: str) -> list[tuple[int, int, Decimal, bool]]:
              and not _MONTH_AFTER[lang].match(text, p.end)) for p in found]
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _counts(word: str, lang: str) -> bool:
+    """Whether `word` can take part in a figure: a number word, a Roman numeral, "and",
+    English "a". Remembered: the same words come back in every sentence."""
+    return word.lower() == _AND[lang] or (lang == "en" and word in ("a", "A")) or \
+        (word[0] in "IVXLC" and _roman(word) is not None) or _lookup(word, lang)[0] is not None
+
+
 def _tokens(text: str, lang: str) -> list[_Token]:
     """Number words and figures in digits; a token with neither stands for anything else
     between two of them (a comma, another word)."""
     tokens: list[_Token] = []
     joined, last = False, 0
-    for match in _TOKEN[lang].finditer(text.translate(ARABIC_DIGITS)):
+    text = text.translate(ARABIC_DIGITS)
+    # the words that count, found once each: every other word is passed over at C speed
+    counting = {w for w in set(_WORDS_ONLY.findall(text)) if _counts(w, lang)}
+    for match in _TOKEN[lang].finditer(text):
         written, digits = match.group(), match.group("digits")
+        if not digits and written not in counting:
+            continue  # no number: the gap to the next one is not blank
         connector = not digits and written.lower() == _AND[lang]
         article = lang == "en" and written in ("a", "A")
         word, prefixed, roman = None, False, None
