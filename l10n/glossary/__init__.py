@@ -1,53 +1,44 @@
 """The workspace glossary (`glossary.csv`): approved terms per language, and finding them.
 
-One row per concept, columns `fr`, `en`, `ar`, optional `note` and `dnt` (do not
-translate: the term stays as written in every language). Matching ignores case and
-Arabic diacritics and sees through French elision (l'État) and Arabic attached
-prefixes (و ف ب ل ك, and لل for ال).
+A term is a concept with, per language, a preferred form, admitted variants, forbidden
+forms and a short form for later mentions, plus a note, do-not-translate and a scope
+(`model`). `table` reads and writes the CSV, `tbx` exchanges TBX-Basic with CAT tools,
+`grammar` finds forms through elision, plurals and Arabic clitics, `review` checks a
+document's translations against the terms and `notes` tells translators about them.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
 from pathlib import Path
 
-from .config import LANGUAGES
-from .errors import L10nError
-from .files import read_text
+from ..files import read_text
+from . import grammar, table
+from .model import Forms, Occurrence, Term
+
+__all__ = ["FILE_NAME", "Forms", "Glossary", "Occurrence", "Term"]
 
 FILE_NAME = "glossary.csv"
-_DIACRITICS = "[\u064b-\u065f\u0670\u0640]*"
-_TRUE = {"1", "yes", "true", "x", "dnt"}
-
-
-@dataclass(frozen=True)
-class Term:
-    forms: dict[str, str]  # language -> approved term
-    note: str = ""
-    dnt: bool = False
-    line: int = 0
-
-    def form(self, lang: str) -> str | None:
-        return self.forms.get(lang)
-
-
-@dataclass(frozen=True)
-class Occurrence:
-    start: int
-    end: int
-    term: Term
 
 
 class Glossary:
-    """Terms and compiled matchers, one per language."""
+    """Terms, and where they occur in a text.
 
-    def __init__(self, terms: list[Term]) -> None:
+    Each language has one combined pattern for the forms a source may use (preferred and
+    admitted) and one for forbidden forms, compiled on first use: a glossary of a thousand
+    terms costs one scan of a text, not a thousand.
+    """
+
+    def __init__(self, terms: Iterable[Term]) -> None:
         self.terms = tuple(terms)
-        self._patterns: dict[str, tuple[re.Pattern[str], list[Term]] | None] = {}
-        self._single: dict[tuple[str, str], re.Pattern[str]] = {}
+        self._combined: dict[tuple[str, str], tuple[re.Pattern[str], list[list[Term]]] | None] = {}
+        self._single: dict[tuple[int, str, str], re.Pattern[str]] = {}
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Glossary) and self.terms == other.terms
+
+    __hash__ = None  # type: ignore[assignment]
 
     @classmethod
     def load(cls, path: Path) -> Glossary:
@@ -57,72 +48,67 @@ class Glossary:
         return cls.parse(read_text(path), path)
 
     @classmethod
-    def parse(cls, text: str, path: Path) -> Glossary:
-        reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))
-        columns = set(reader.fieldnames or ())
-        if not columns & set(LANGUAGES):
-            raise L10nError("the header row names no language column", path=path, line=1,
-                            hint="start the file with a header such as: fr,en,ar,note,dnt")
-        unknown = columns - set(LANGUAGES) - {"note", "dnt"}
-        if unknown:
-            raise L10nError(f"unknown column {sorted(unknown)[0]!r}", path=path, line=1,
-                            hint="columns are fr, en, ar, note and dnt")
-        terms = []
-        for row in reader:
-            if None in row:
-                raise L10nError("more cells than columns", path=path, line=reader.line_num,
-                                hint="quote cells that contain commas")
-            forms = {lang: row[lang].strip() for lang in LANGUAGES if (row.get(lang) or "").strip()}
-            if forms:
-                terms.append(Term(forms, (row.get("note") or "").strip(),
-                                  (row.get("dnt") or "").strip().lower() in _TRUE,
-                                  reader.line_num))
-        return cls(terms)
+    def parse(cls, text: str, path: Path | str | None) -> Glossary:
+        return cls(table.read(text, path))
 
     def occurrences(self, text: str, lang: str) -> list[Occurrence]:
-        """Non-overlapping occurrences of terms in `text`; where terms overlap, the
-        longest one found first wins (one combined pattern per language, so a glossary
-        of a thousand terms costs one scan, not a thousand)."""
-        matcher = self._matcher(lang)
+        """Non-overlapping occurrences of terms in `text`, by their preferred or admitted
+        forms. Where forms overlap, the longest found first wins; where terms share a form,
+        one whose scope `text` holds comes before one without a scope."""
+        return self._scan(text, lang, "accepted", text)
+
+    def forbidden(self, text: str, lang: str, *, source: str, source_lang: str
+                  ) -> list[Occurrence]:
+        """Forbidden forms in `text`, of terms that apply to its `source`."""
+        return self._scan(text, lang, "forbidden", source, source_lang)
+
+    def spans(self, text: str, lang: str, term: Term, kind: str) -> list[tuple[int, int]]:
+        """Where the term's "accepted" forms (or its "short" one) occur in `text`."""
+        forms = term.get(lang)
+        wanted = forms.accepted if kind == "accepted" else (forms.short,) if forms.short else ()
+        if not wanted:
+            return []
+        return [m.span() for m in self._pattern(term, lang, kind, list(wanted)).finditer(text)]
+
+    def applies(self, term: Term, source: str, lang: str) -> bool:
+        """Whether `source` holds one of the term's scope phrases (or it has no scope)."""
+        return not term.scope or self._pattern(term, lang, "scope", list(term.scope)).search(
+            source) is not None
+
+    def _pattern(self, term: Term, lang: str, kind: str, forms: list[str]) -> re.Pattern[str]:
+        key = (id(term), lang, kind)
+        if key not in self._single:
+            self._single[key] = re.compile(grammar.single(forms, lang), grammar.flags(lang))
+        return self._single[key]
+
+    def _scan(self, text: str, lang: str, kind: str, source: str,
+              source_lang: str | None = None) -> list[Occurrence]:
+        matcher = self._matcher(lang, kind)
         if matcher is None:
             return []
-        pattern, terms = matcher
-        found = []
-        for match in pattern.finditer(text):
+        pattern, candidates = matcher
+        found, pos = [], 0
+        while match := pattern.search(text, pos):
             index = int(match.lastgroup[1:])
-            found.append(Occurrence(*match.span(f"t{index}"), terms[index]))
+            term = next((t for t in candidates[index]
+                         if self.applies(t, source, source_lang or lang)), None)
+            if term is None:  # every term of this form is out of its scope here
+                pos = match.start() + 1
+                continue
+            found.append(Occurrence(*match.span(f"t{index}"), term))
+            pos = match.end()
         return found
 
-    def contains(self, text: str, lang: str, term: Term) -> bool:
-        form = term.form(lang)
-        if not form:
-            return False
-        if (form, lang) not in self._single:
-            self._single[(form, lang)] = re.compile(_expression(form, lang, "t"),
-                                                    0 if lang == "ar" else re.IGNORECASE)
-        return self._single[(form, lang)].search(text) is not None
-
-    def _matcher(self, lang: str) -> tuple[re.Pattern[str], list[Term]] | None:
-        if lang not in self._patterns:
-            terms = sorted((t for t in self.terms if t.form(lang)),
-                           key=lambda t: -len(t.forms[lang]))
-            alternatives = "|".join(f"(?P<g{i}>{_expression(t.forms[lang], lang, f't{i}')})"
-                                    for i, t in enumerate(terms))
-            self._patterns[lang] = (re.compile(alternatives, 0 if lang == "ar"
-                                               else re.IGNORECASE), terms) if terms else None
-        return self._patterns[lang]
-
-
-def _expression(term: str, lang: str, group: str) -> str:
-    """A regex for `term` that tolerates case, diacritics and attached prefixes; the term
-    itself (without prefix) is the named `group`."""
-    def body(chars: str) -> str:
-        pieces = [r"\s+" if ch.isspace() else re.escape(ch) for ch in chars]
-        return _DIACRITICS.join(pieces) if lang == "ar" else "".join(pieces)
-
-    if lang != "ar":
-        return rf"(?<!\w)(?P<{group}>{body(term)})(?!\w)"
-    core = body(term)
-    if term.startswith("ال") and len(term) > 2:
-        core = f"{core}|ل{_DIACRITICS}{body(term[2:])}"  # ل + التحالف is written للتحالف
-    return rf"(?<!\w)[وف]?[بكل]?(?P<{group}>{core})(?!\w)"
+    def _matcher(self, lang: str, kind: str) -> tuple[re.Pattern[str], list[list[Term]]] | None:
+        if (lang, kind) not in self._combined:
+            by_key: dict[str, tuple[str, list[Term]]] = {}
+            for term in self.terms:
+                for form in getattr(term.get(lang), kind):
+                    by_key.setdefault(grammar.key(form, lang), (form, []))[1].append(term)
+            ordered = sorted(by_key.values(), key=lambda entry: -len(entry[0]))
+            self._combined[lang, kind] = (
+                re.compile(grammar.combined([form for form, _ in ordered], lang),
+                           grammar.flags(lang)),
+                [sorted(terms, key=lambda t: not t.scope) for _, terms in ordered],
+            ) if ordered else None
+        return self._combined[lang, kind]
