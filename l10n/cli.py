@@ -260,6 +260,39 @@ def glossary_check(workspace: Workspace = None, doc: Docs = None, lang: Langs = 
         raise typer.Exit(1)
 
 
+@glossary_app.command("import")
+def glossary_import(file: Annotated[Path, typer.Argument(
+                        help="A TBX-Basic file (TBX v3, or the v2 <martif> form).")],
+                    replace: Annotated[bool, typer.Option(
+                        help="Overwrite a glossary.csv that holds other terms.")] = False,
+                    workspace: Workspace = None):
+    """Write the concepts of a TBX file as the workspace's glossary.csv (commit it)."""
+    from .glossary import tbx
+    settings = _settings(workspace)
+    with _locked(settings):
+        done = tbx.import_file(settings.root, file, replace=replace)
+    count = f"{len(done.base.terms)} concept(s)"
+    _say([f"{done.path.name} already holds the {count} of {file}" if done.unchanged
+          else f"imported {count} from {file} into {done.path.name}"]
+         + ([f"left out: terms in {', '.join(done.base.other_languages)}"]
+            if done.base.other_languages else [])
+         + ([f"left out: {done.base.skipped} concept(s) with no term in fr, en or ar"]
+            if done.base.skipped else []))
+
+
+@glossary_app.command("export")
+def glossary_export(file: Annotated[Path, typer.Argument(help="The TBX file to write.")],
+                    tbx2: Annotated[bool, typer.Option(
+                        "--tbx2", help="Write TBX v2 (<martif>) for CAT tools that do not "
+                                       "read TBX v3.")] = False,
+                    workspace: Workspace = None):
+    """Write glossary.csv as a TBX-Basic term base for CAT tools."""
+    from .glossary import tbx
+    settings = _settings(workspace)
+    count = tbx.export_file(settings.root, file, version=2 if tbx2 else 3)
+    typer.echo(f"exported {count} concept(s) to {file} (TBX-Basic, TBX v{2 if tbx2 else 3})")
+
+
 @tm_app.command("import")
 def tm_import(files: Annotated[list[Path], typer.Argument(help="TMX files to copy into tm/.")],
               workspace: Workspace = None):
