@@ -55,8 +55,10 @@ class Term:
         for lang, forms in self.forms.items():
             if (forms.admitted or forms.short) and not forms.preferred:
                 return f"{lang}: admitted or short forms need a preferred form"
-            clash = {f.lower() for f in (*forms.accepted, forms.short)} & \
-                {f.lower() for f in forms.forbidden}
+            accepted = {f.lower() for f in forms.accepted}
+            if forms.short.lower() in accepted:
+                return f"the short form «{forms.short}» is also a full form in {lang}"
+            clash = (accepted | {forms.short.lower()}) & {f.lower() for f in forms.forbidden}
             if clash:
                 return f"«{clash.pop()}» is both accepted and forbidden in {lang}"
         for text in (*(f for forms in self.forms.values() for f in _all(forms)), *self.scope):

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from terminology.glossaries import terms
 
 from l10n.errors import L10nError
 from l10n.glossary import Forms, Glossary, Term, table
@@ -49,6 +50,7 @@ def test_richer_columns_are_optional_and_in_any_order():
     ("fr,en,en_forbidden\nMalaisie,Malaysia,State|malaysia\n", 2,
      "«malaysia» is both accepted and forbidden in en"),
     ("fr,en,en_short\nCIMCT,IMCTC,the Coalition|IMCTC\n", 2, "contains |"),
+    ("fr,en,en_short\nCIMCT,IMCTC,imctc\n", 2, "the short form «imctc» is also a full form"),
 ])
 def test_bad_rows_are_refused_with_their_line(text, line, message):
     with pytest.raises(L10nError) as info:
@@ -65,28 +67,6 @@ def test_a_simple_glossary_is_written_in_the_simple_form():
 def test_cells_are_kept_as_one_line_of_single_spaces():
     [term] = Glossary.parse('fr,en,note\n"  Royaume\nd\'Arabie ",KSA,"a\n note"\n', None).terms
     assert term.forms["fr"].preferred == "Royaume d'Arabie" and term.note == "a note"
-
-
-_WORD = st.text(st.sampled_from("abcéÉ'’- ضصثقفغعهخحجدالأمين"), min_size=1, max_size=12)
-_FORM = _WORD.map(lambda s: " ".join(s.split())).filter(bool)
-
-
-@st.composite
-def terms(draw) -> Term:
-    forms = {}
-    for lang in draw(st.lists(st.sampled_from(table.LANGS), min_size=1, unique=True)):
-        preferred = draw(_FORM)
-        accepted = {preferred.lower()}
-        admitted = tuple(f for f in draw(st.lists(_FORM, max_size=2, unique=True))
-                         if f.lower() not in accepted)
-        accepted |= {f.lower() for f in admitted}
-        short = draw(_FORM | st.just(""))
-        accepted.add(short.lower())
-        forbidden = tuple(dict.fromkeys(f for f in draw(st.lists(_FORM, max_size=2))
-                                        if f.lower() not in accepted))
-        forms[lang] = Forms(preferred, admitted, short, forbidden)
-    return Term(forms, draw(_FORM | st.just("")), draw(st.booleans()),
-                tuple(draw(st.lists(_FORM, max_size=2, unique=True))))
 
 
 @settings(max_examples=200, deadline=None)
