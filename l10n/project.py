@@ -21,6 +21,9 @@ from .catalog.model import Catalog, Entry, Status
 from .config import CONFIG_NAME, DEFAULT_CONFIG, LANGUAGES, PLURAL_FORMS, Settings
 from .errors import L10nError
 from .files import read_text, sync_dirs, write_atomic
+from .glossary import FILE_NAME as GLOSSARY
+from .glossary import Glossary
+from .glossary.notes import annotated
 from .state import State, UnitsCache, units_key
 from .workspace import Document, Orphan, WriteGuard, discover, orphans, select
 
@@ -84,8 +87,11 @@ def _rules_key(settings: Settings, lang: str) -> str:
 
 
 def rule_files(settings: Settings) -> list[Path]:
-    """Files whose change re-segments every source: l10n.toml and the SRX file."""
-    return [settings.root / CONFIG_NAME, *([settings.srx_path] if settings.srx_path else [])]
+    """Files whose change touches every PO file: l10n.toml and the SRX file (they cut the
+    sources) and the glossary (its notes for translators)."""
+    glossary = settings.root / GLOSSARY
+    return [settings.root / CONFIG_NAME, *([settings.srx_path] if settings.srx_path else []),
+            *([glossary] if glossary.exists() else [])]
 
 
 def read_source(settings: Settings, doc: Document, cache: UnitsCache | None = None) -> Source:
@@ -167,6 +173,7 @@ def update(settings: Settings, *, now: datetime, prune: bool = False,
     renames = _Renames([o for o in left if o.source_gone])
     rules = state.signatures(rule_files(settings))
     guard = WriteGuard(settings.root)
+    glossary = Glossary.load(settings.root / GLOSSARY)
     pending: dict[str, _UpdateTask] = {}
     for doc, target in select(documents, names=names):
         po = f"{settings.translations_dir}/{target}/{doc.name}.po"  # a str: stat it only
@@ -174,7 +181,8 @@ def update(settings: Settings, *, now: datetime, prune: bool = False,
             result.unchanged += 1
             continue
         guard(doc.po_path(settings, target))
-        task = pending.setdefault(doc.name, _UpdateTask(settings, doc, [], now, dry_run))
+        task = pending.setdefault(doc.name, _UpdateTask(settings, doc, [], now, dry_run,
+                                                        glossary))
         task.targets.append(target)
     tasks = list(pending.values())
     try:
@@ -217,6 +225,7 @@ class _UpdateTask:
     targets: list[str]
     now: datetime
     dry_run: bool
+    glossary: Glossary
 
 
 def _update_document(task: _UpdateTask, units: UnitsCache, renames: _Renames | None = None
@@ -233,7 +242,8 @@ def _update_document(task: _UpdateTask, units: UnitsCache, renames: _Renames | N
             adopted = renames.adopt(source, target, po)
             if adopted:
                 moved.append((adopted, po))
-        if _update_po(settings, source, target, po, task.now, dry_run=task.dry_run):
+        template = annotated(source.template, task.glossary, doc.lang, target)
+        if _update_po(settings, source, template, target, po, task.now, dry_run=task.dry_run):
             written.append(po)
     return written, moved, source.warnings
 
@@ -298,13 +308,14 @@ class _Renames:
         return None
 
 
-def _update_po(settings: Settings, source: Source, target: str, po: Path,
-               now: datetime, *, dry_run: bool) -> bool:
-    """Merge the source into the PO; if someone saves the PO meanwhile, merge again."""
+def _update_po(settings: Settings, source: Source, template: list[Entry], target: str,
+               po: Path, now: datetime, *, dry_run: bool) -> bool:
+    """Merge the template (the source's entries, with notes for this target language) into
+    the PO; if someone saves the PO meanwhile, merge again."""
     def merged(old: Catalog | None) -> Catalog:
         from .catalog.merge import merge  # rapidfuzz: only when a PO is merged
         old = old or new_catalog(settings, source.doc, target, now)
-        catalog = merge(source.template, old, threshold=settings.suggestion_threshold)
+        catalog = merge(template, old, threshold=settings.suggestion_threshold)
         _settle_header(catalog, old, source.doc, target, now)
         return catalog
 
