@@ -24,6 +24,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 
 MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")  # Arabic diacritics and tatweel
@@ -33,6 +34,9 @@ _TOKEN = re.compile(r"\w+|\s+|.", re.DOTALL)
 _ARTICLE = "ال"
 
 
+WORD = re.compile(r"[\w\u064b-\u065f\u0670]+")  # a word of running text, diacritics included
+
+
 def flags(lang: str) -> int:
     return 0 if lang == "ar" else re.IGNORECASE
 
@@ -40,6 +44,48 @@ def flags(lang: str) -> int:
 def key(form: str, lang: str) -> str:
     """Forms that match the same texts have the same key."""
     return "".join(parts(form if lang == "ar" else form.lower(), lang))
+
+
+def index_key(form: str, lang: str) -> str | None:
+    """The form's first word as `word_keys` gives it for every text the form matches
+    (None if the form does not start with a word): a word of a text can only begin a
+    form indexed under one of its keys."""
+    first = re.match(r"\w+", MARKS.sub("", form) if lang == "ar" else form.lower())
+    if first is None:
+        return None
+    word = first.group()
+    return word[len(_ARTICLE):] if lang == "ar" and _definite(word) else word
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def word_keys(word: str, lang: str) -> frozenset[str]:
+    """What a word of running text may be once grammar is taken off: the keys of the
+    forms that may start with it (cached: running text repeats its words)."""
+    return frozenset(_word_keys(word, lang))
+
+
+def _word_keys(word: str, lang: str) -> set[str]:
+    if lang != "ar":
+        word = word.lower()
+        keys = {word, word[:-1]} if word.endswith(("s", "x")) else {word}
+        if lang == "fr" and word.endswith("aux"):
+            keys.add(word[:-3] + "al")
+        if lang == "en" and word.endswith("es"):
+            keys |= {word[:-2], word[:-3] + "y"} if word.endswith("ies") else {word[:-2]}
+        return keys
+    word = MARKS.sub("", word)
+    keys = {word}
+    for conjunction in ("", "و", "ف"):
+        if not word.startswith(conjunction):
+            continue
+        rest = word[len(conjunction):]
+        if rest.startswith("لل"):
+            keys.add(rest[2:])
+        for preposition in ("", "ب", "ك", "ل"):
+            if rest.startswith(preposition):
+                stem = rest[len(preposition):]
+                keys |= {stem, stem[len(_ARTICLE):]} if stem.startswith(_ARTICLE) else {stem}
+    return keys
 
 
 def parts(form: str, lang: str) -> tuple[str, str]:
@@ -88,10 +134,14 @@ def _arabic(form: str) -> tuple[str, str]:
                            for token in re.findall(r"\s+|.", text, re.DOTALL))
 
     conjunction = f"(?:[وف]{_MARKS})?"
-    if form.startswith(_ARTICLE) and len(form) > len(_ARTICLE):
+    if _definite(form):
         rest = body(form[len(_ARTICLE):])
         # ل + التحالف is written للتحالف: after that ل, the article's alif goes
         after_lam = "|".join(f"(?<=ل{MARKS.pattern * n})" for n in range(3))
         return f"{conjunction}(?:[بكل]{_MARKS})?", f"{body(form)}|(?:{after_lam})ل{_MARKS}{rest}"
     article = f"(?:[بك]{_MARKS})?(?:ا{_MARKS}ل{_MARKS})?|ل{_MARKS}(?:ل{_MARKS})?"
     return f"{conjunction}(?:{article})", body(form)
+
+
+def _definite(word: str) -> bool:
+    return word.startswith(_ARTICLE) and len(word) > len(_ARTICLE)

@@ -27,10 +27,11 @@ def notes(glossary: Glossary, text: str, source_lang: str, target_lang: str) -> 
 def annotated(entries: list[Entry], glossary: Glossary, source_lang: str,
               target_lang: str) -> list[Entry]:
     """Copies of template `entries` with the glossary's notes after their own."""
-    if not glossary.terms:
-        return entries
-    return [entry.copy(notes=entry.notes + notes(glossary, entry.msgid, source_lang,
-                                                 target_lang)) for entry in entries]
+    annotated = []
+    for entry in entries:
+        lines = notes(glossary, entry.msgid, source_lang, target_lang) if glossary.terms else []
+        annotated.append(entry.copy(notes=entry.notes + lines) if lines else entry)
+    return annotated
 
 
 def _note(term: Term, source_lang: str, target_lang: str) -> str | None:
