@@ -140,3 +140,23 @@ def test_check_blocks_on_a_term_and_only_warns_on_a_repeat(workspace, run):
         "code": 0, "findings": {("glossary-repeat", "warning", lines[1])}}
     assert translate("The Coalition received the minister.", "The minister praised IMCTC.") \
         == {"code": 1, "findings": {("glossary", "error", lines[0])}}
+
+
+def test_glossary_check_lists_repeats_as_warnings_without_failing(workspace, run):
+    (workspace / "l10n.toml").write_text('[languages]\nfr = ["en"]\n')
+    write(workspace / "glossary.csv", "fr,en,en_short\nCIMCT,IMCTC,the Coalition\n")
+    write(workspace / "sources/fr/a.txt", "La CIMCT a reçu le ministre.\n\n"
+                                          "Le ministre a salué la CIMCT.\n")
+    run("update", cwd=workspace)
+    po = workspace / "translations/en/a.po"
+    catalog = pofile.read(po)
+    catalog.entries[0].msgstr = "IMCTC received the minister."
+    catalog.entries[1].msgstr = "The minister praised IMCTC."
+    po.write_bytes(pofile.serialize(catalog))
+    line = pofile.read(po).entries[1].line
+    result = run("glossary", "check", cwd=workspace)
+    assert result.code == 0
+    assert result.out.splitlines() == [
+        f"translations/en/a.po:{line}: warning: «IMCTC» again: after the first mention, "
+        "«the Coalition» is house style",
+        "0 glossary disagreement(s), 1 warning(s)"]
