@@ -311,18 +311,57 @@ def _entry(text: str) -> tuple[Path, int]:
 
 @glossary_app.command("check")
 def glossary_check(workspace: WorkspaceOption = None, doc: Docs = None, lang: Langs = None):
-    """List translations that disagree with the glossary; exit 1 when there are any."""
+    """List translations that disagree with the glossary; exit 1 when there are any (a
+    warning, such as a full form repeated where the short one is house style, is listed
+    without failing)."""
     from . import gate
     from .reports import render
     ws = _workspace(workspace)
     result = gate.review(ws, names=doc, langs=lang)
-    found = [p for item in result.items for p in item.problems if p.check == "glossary"]
+    found = [p for item in result.items for p in item.problems
+             if p.check in ("glossary", "glossary-repeat")]
+    errors = [p for p in found if p.severity == "error"]
     for problem in found:
-        typer.echo(f"{render.location(problem, ws.root)}: {problem.message}")
-    typer.echo(f"{len(found)} glossary disagreement(s)")
+        warning = "warning: " if problem.severity == "warning" else ""
+        typer.echo(f"{render.location(problem, ws.root)}: {warning}{problem.message}")
+    typer.echo(f"{len(errors)} glossary disagreement(s)"
+               + (f", {len(found) - len(errors)} warning(s)" if len(found) > len(errors) else ""))
     _unreadable(result, ws.root)
-    if found:
+    if errors:
         raise typer.Exit(1)
+
+
+@glossary_app.command("import")
+def glossary_import(file: Annotated[Path, typer.Argument(
+                        help="A TBX-Basic file (TBX v3, or the v2 <martif> form).")],
+                    replace: Annotated[bool, typer.Option(
+                        help="Overwrite a glossary.csv that holds other terms.")] = False,
+                    workspace: WorkspaceOption = None):
+    """Write the concepts of a TBX file as the workspace's glossary.csv (commit it)."""
+    from .glossary import tbx
+    ws = _workspace(workspace)
+    with ws.lock():
+        done = tbx.import_file(ws.glossary_path, file, replace=replace)
+    count = f"{len(done.base.terms)} concept(s)"
+    _say([f"{done.path.name} already holds the {count} of {file}" if done.unchanged
+          else f"imported {count} from {file} into {done.path.name}"]
+         + ([f"left out: terms in {', '.join(done.base.other_languages)}"]
+            if done.base.other_languages else [])
+         + ([f"left out: {done.base.skipped} concept(s) with no term in fr, en or ar"]
+            if done.base.skipped else []))
+
+
+@glossary_app.command("export")
+def glossary_export(file: Annotated[Path, typer.Argument(help="The TBX file to write.")],
+                    tbx2: Annotated[bool, typer.Option(
+                        "--tbx2", help="Write TBX v2 (<martif>) for CAT tools that do not "
+                                       "read TBX v3.")] = False,
+                    workspace: WorkspaceOption = None):
+    """Write glossary.csv as a TBX-Basic term base for CAT tools."""
+    from .glossary import tbx
+    ws = _workspace(workspace)
+    count = tbx.export_file(ws.glossary_path, file, version=2 if tbx2 else 3)
+    typer.echo(f"exported {count} concept(s) to {file} (TBX-Basic, TBX v{2 if tbx2 else 3})")
 
 
 @app.command()

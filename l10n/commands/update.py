@@ -17,6 +17,8 @@ from ..catalog import pofile
 from ..catalog.model import Catalog, Entry
 from ..files import Signature, read_bytes, sync_dirs
 from ..formats import units as unitlib
+from ..glossary import Glossary
+from ..glossary.notes import notes
 from ..languages import LANGUAGES
 from ..workspace import Document, Orphan, Workspace, WriteGuard, refuse, select
 from ..workspace.cache import Cache, key
@@ -46,6 +48,7 @@ class _Task:
     doc: Document
     targets: list[str]
     now: datetime
+    glossary: Glossary
 
 
 @dataclass
@@ -74,7 +77,10 @@ def update(ws: Workspace, *, now: datetime, prune: bool = False,
     left = ws.orphans(documents)
     result = Updated(ignored=ws.ignored())
     guard = WriteGuard(ws.root)
-    rules = {lang: rules_key(ws, lang) for lang in LANGUAGES}
+    glossary = Glossary.load(ws.glossary_path)  # its notes tell translators about terms
+    terms = Signature.of(ws.glossary_path)
+    rules = {lang: key(rules_key(ws, lang), terms.digest if terms else None)
+             for lang in LANGUAGES}
     with Cache(ws.cache_path) as cache:
         # read: which documents changed since the last run (by content), then plan them
         pending: dict[str, _Task] = {}
@@ -84,10 +90,10 @@ def update(ws: Workspace, *, now: datetime, prune: bool = False,
                 result.unchanged += 1
                 continue
             guard(po)
-            pending.setdefault(doc.name, _Task(ws, doc, [], now)).targets.append(target)
+            pending.setdefault(doc.name, _Task(ws, doc, [], now, glossary)).targets.append(target)
         tasks = list(pending.values())
         plans = list(parallel.ordered(_plan_document, tasks, workers=workers))
-        moves = _adoptions(ws, plans, [o for o in left if o.source_gone], now)
+        moves = _adoptions(ws, plans, [o for o in left if o.source_gone], now, glossary)
         if check:
             for planned in plans:
                 result.written += [ws.po_path(planned.source.doc.name, t)
@@ -143,7 +149,8 @@ def _plan_document(task: _Task) -> _Planned:
     rewrites, signatures = {}, {}
     for target in task.targets:
         po = ws.po_path(doc.name, target)
-        change = functools.partial(merged, template=source.template, doc=doc, target=target,
+        template = annotated(source.template, task.glossary, doc.lang, target)
+        change = functools.partial(merged, template=template, doc=doc, target=target,
                                    now=task.now, project=ws.settings.project,
                                    threshold=ws.settings.suggestion_threshold)
         if po.exists():
@@ -154,6 +161,16 @@ def _plan_document(task: _Task) -> _Planned:
             signatures[target] = None
             rewrites[target] = pofile.plan(po, change)
     return _Planned(source, rewrites, signatures)
+
+
+def annotated(template: list[Entry], glossary: Glossary, source: str,
+              target: str) -> list[Entry]:
+    """The template's entries with the glossary's notes for `target` after their own, so
+    translators see in Poedit the terms a unit holds (and the notes go when terms do)."""
+    if not glossary.terms:
+        return template
+    return [entry.copy(notes=entry.notes + found) if (found := notes(
+        glossary, entry.msgid, source, target)) else entry for entry in template]
 
 
 def merged(old: Catalog | None, *, template: list[Entry], doc: Document, target: str,
@@ -196,7 +213,7 @@ def stamp(now: datetime) -> str:
 
 
 def _adoptions(ws: Workspace, plans: list[_Planned], candidates: list[Orphan],
-               now: datetime) -> dict[Path, Path]:
+               now: datetime, glossary: Glossary) -> dict[Path, Path]:
     """A renamed source takes its PO files with it: an orphan PO holding exactly the units
     of a document that has no PO yet becomes that document's PO (its plan is redone from
     the orphan). Returns new PO -> orphan to delete once the new one is written."""
@@ -218,7 +235,8 @@ def _adoptions(ws: Workspace, plans: list[_Planned], candidates: list[Orphan],
                 if keys[orphan.path] == wanted:
                     catalog = read_catalog(orphan.path, target)[0]
                     change = functools.partial(
-                        merged, template=planned.source.template, doc=doc, target=target,
+                        merged, doc=doc, target=target,
+                        template=annotated(planned.source.template, glossary, doc.lang, target),
                         now=now, project=ws.settings.project,
                         threshold=ws.settings.suggestion_threshold)
                     changed = change(catalog)

@@ -1,7 +1,7 @@
 """TMX 1.4b (and 1.1) translation memories: a safe reader and a writer.
 
-Reading uses lxml with no entity expansion, no network and no DTD loading, and refuses
-any DOCTYPE that declares entities (XXE, "billion laughs") before the parser sees it.
+Reading goes through `safexml`: no entity expansion, no network, no DTD loading, and a
+DOCTYPE that declares entities is refused.
 Inline codes are flattened to the text a translator reads: the codes themselves
 (`bpt`, `ept`, `it`, `ph`, `ut`, with any `sub` inside) are dropped, highlighted text
 (`hi`) is kept. Whitespace inside `<seg>` is kept as written.
@@ -15,12 +15,12 @@ from pathlib import Path
 
 from lxml import etree
 
+from .. import safexml
 from ..errors import L10nError
 from ..files import read_bytes
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _CODES = frozenset({"bpt", "ept", "it", "ph", "ut"})
-_PROLOG_PART = re.compile(r"<!--.*?-->|<\?.*?\?>|<!DOCTYPE|<[^?!]", re.DOTALL)
 _XML_CHARS = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -46,18 +46,7 @@ def read(path: Path) -> Tmx:
 
 def parse(data: bytes, path: Path | str) -> Tmx:
     """The units of a TMX document, or an L10nError saying what is wrong with it."""
-    _refuse_entities(data, path)
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             huge_tree=False, remove_comments=True, remove_pis=True)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        reason = re.sub(r", line \d+, column \d+$", "", (exc.msg or "").split("\n")[0])
-        raise L10nError(f"not well-formed XML: {reason}", path=path,
-                        line=exc.lineno or None) from None
-    dtd = root.getroottree().docinfo.internalDTD
-    if dtd is not None and any(True for _ in dtd.iterentities()):
-        raise _entity_error(path)
+    root = safexml.parse(data, path, kind="TMX")
     if etree.QName(root).localname != "tmx":
         raise L10nError(f"not a TMX file: the root element is <{etree.QName(root).localname}>",
                         path=path, line=root.sourceline)
@@ -102,30 +91,6 @@ def _flatten(element: etree._Element) -> str:
             parts.append(_flatten(child))
         parts.append(child.tail or "")
     return "".join(parts)
-
-
-def _refuse_entities(data: bytes, path: Path | str) -> None:
-    """Refuse entity declarations before parsing: the parser must never expand them."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        text = data.decode("utf-16", "replace")
-    elif data[:2] in (b"<\x00", b"\x00<"):
-        text = data.decode("utf-16-le" if data[0] == 0x3C else "utf-16-be", "replace")
-    else:  # UTF-8 and the other encodings TMX files use are ASCII-compatible
-        text = data.decode("latin-1")
-    prolog = text
-    for part in _PROLOG_PART.finditer(text):  # up to the root element, comments skipped
-        if not part.group().startswith(("<!", "<?")):
-            prolog = text[:part.start()]
-            break
-    if "<!DOCTYPE" in prolog and "<!ENTITY" in prolog:
-        raise _entity_error(path)
-
-
-def _entity_error(path: Path | str) -> L10nError:
-    return L10nError("refused: the DOCTYPE declares entities (an XXE or \"billion laughs\" "
-                     "payload is possible)", path=path,
-                     hint="a TMX file needs no entity declarations; remove the [...] part "
-                          "of its <!DOCTYPE>")
 
 
 def serialize(pairs: list[tuple[str, str]], *, source_lang: str, target_lang: str,

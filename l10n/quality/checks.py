@@ -12,10 +12,11 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..formats import placeholders as markup
 from ..glossary import Glossary
+from ..glossary.review import Mentions, Problem
 from ..numbers import figures
 from ..patterns import EMAIL, PLACEHOLDER, URL
 
@@ -29,6 +30,8 @@ class Context:
     target_lang: str
     glossary: Glossary
     arabic_digits: str = "western"  # "western", "arabic-indic" or "any"
+    # what earlier units of the document named: one Context per document, units in order
+    mentions: Mentions = field(default_factory=Mentions, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -177,19 +180,18 @@ def check_length(source: str, target: str, ctx: Context) -> list[str]:
 
 
 def check_glossary(source: str, target: str, ctx: Context) -> list[str]:
-    messages = []
-    for found in ctx.glossary.occurrences(source, ctx.source_lang):
-        term = found.term
-        if term.dnt:
-            written = source[found.start:found.end]
-            if written not in target:
-                messages.append(f"«{written}» is not to be translated")
-            continue
-        wanted = term.form(ctx.target_lang)
-        if wanted and not ctx.glossary.contains(target, ctx.target_lang, term):
-            messages.append(f"glossary: «{source[found.start:found.end]}» is «{wanted}» "
-                            f"in {ctx.target_lang}")
-    return messages
+    """Terms: an accepted form for each source term, no forbidden form, untranslated
+    terms kept, a short form only after a first full mention."""
+    return [p.message for p in _terms(source, target, ctx) if p.kind != "repeat"]
+
+
+def check_glossary_repeat(source: str, target: str, ctx: Context) -> list[str]:
+    """A full form repeated where the glossary's short form is house style."""
+    return [p.message for p in _terms(source, target, ctx) if p.kind == "repeat"]
+
+
+def _terms(source: str, target: str, ctx: Context) -> list[Problem]:
+    return ctx.mentions.review(ctx.glossary, source, target, ctx.source_lang, ctx.target_lang)
 
 
 def check_arabic_digits(source: str, target: str, ctx: Context) -> list[str]:
@@ -210,6 +212,7 @@ CHECKS: dict[str, tuple[str, Check]] = {
     "placeholders": ("error", check_placeholders),
     "links": ("error", check_links),
     "glossary": ("error", check_glossary),
+    "glossary-repeat": ("warning", check_glossary_repeat),
     "bidi": ("error", check_bidi),
     "control": ("error", check_control),
     "content": ("error", check_content),

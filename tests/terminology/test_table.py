@@ -1,0 +1,75 @@
+"""glossary.csv: the simple form reads as before, the richer columns are optional, bad rows
+are refused with their line, and writing then reading gives the same glossary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from terminology.glossaries import terms
+
+from l10n.errors import L10nError
+from l10n.glossary import Forms, Glossary, Term, table
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_the_simple_form_reads_unchanged():
+    sample = Glossary.load(REPO / "glossary.csv")
+    [coalition] = [t for t in sample.terms if t.form("fr") == "CIMCT"]
+    assert coalition.forms["en"] == Forms("IMCTC")
+    assert coalition.forms["ar"] == Forms("التحالف الإسلامي العسكري لمحاربة الإرهاب")
+    assert coalition.note.startswith("the coalition")
+    assert not coalition.dnt and coalition.scope == ()
+    simple = Glossary.parse("fr,en,ar,note,dnt\nOTAN,NATO,,,\nNATO,NATO,,,yes\n", None)
+    assert [t.dnt for t in simple.terms] == [False, True]
+
+
+def test_richer_columns_are_optional_and_in_any_order():
+    text = ("scope,fr,en,ar,en_admitted,en_forbidden,ar_short,note\n"
+            "Al-Moghidi|Secrétaire général,Major-Général,Maj. Gen.,اللواء الطيار الركن,"
+            "Major General| Major-General ,Maj Gen,,the SG's rank\n"
+            ",CIMCT,IMCTC,التحالف الإسلامي العسكري لمحاربة الإرهاب,,,التحالف,\n")
+    [rank, coalition] = Glossary.parse(text, None).terms
+    assert rank.scope == ("Al-Moghidi", "Secrétaire général")
+    assert rank.forms["en"] == Forms("Maj. Gen.", ("Major General", "Major-General"), "",
+                                     ("Maj Gen",))
+    assert rank.forms["en"].accepted == ("Maj. Gen.", "Major General", "Major-General")
+    assert coalition.scope == () and coalition.forms["ar"].short == "التحالف"
+
+
+@pytest.mark.parametrize("text, line, message", [
+    ("fr,en,colour\n", 1, "unknown column 'colour'"),
+    ("fr,en,en\n", 1, "column 'en' appears twice"),
+    ("note\nx\n", 1, "the header row names no language column"),
+    ("fr,en\na,b,c\n", 2, "more cells than columns"),
+    ("fr,en,en_admitted\nÉtat,,State\n", 2, "en: admitted or short forms need a preferred form"),
+    ("fr,en,en_short\nCIMCT,,the Coalition\n", 2, "en: admitted or short forms need"),
+    ("fr,en,en_forbidden\nMalaisie,Malaysia,State|malaysia\n", 2,
+     "«malaysia» is both accepted and forbidden in en"),
+    ("fr,en,en_short\nCIMCT,IMCTC,the Coalition|IMCTC\n", 2, "contains |"),
+    ("fr,en,en_short\nCIMCT,IMCTC,imctc\n", 2, "the short form «imctc» is also a full form"),
+])
+def test_bad_rows_are_refused_with_their_line(text, line, message):
+    with pytest.raises(L10nError) as info:
+        Glossary.parse(text, "glossary.csv")
+    assert message in info.value.message and info.value.line == line
+    assert str(info.value).startswith(f"glossary.csv:{line}: ")
+
+
+def test_a_simple_glossary_is_written_in_the_simple_form():
+    terms = [Term({"fr": Forms("Riyad"), "en": Forms("Riyadh")}, "capital")]
+    assert table.write(terms) == "fr,en,ar,note,dnt\nRiyad,Riyadh,,capital,\n"
+
+
+def test_cells_are_kept_as_one_line_of_single_spaces():
+    [term] = Glossary.parse('fr,en,note\n"  Royaume\nd\'Arabie ",KSA,"a\n note"\n', None).terms
+    assert term.forms["fr"].preferred == "Royaume d'Arabie" and term.note == "a note"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(terms(), max_size=6))
+def test_writing_then_reading_gives_the_same_glossary(written):
+    assert Glossary.parse(table.write(written), None) == Glossary(written)
