@@ -64,6 +64,7 @@ _TRANSLATOR = re.compile(r"[ \t]*+# ?([^\n]*?)\r?\n")
 _NOTE = re.compile(r"[ \t]*+#\. ?([^\n]*?)\r?\n")
 _MARK = re.compile(r"^[ \t]*+#[:,=!|]", re.MULTILINE)
 _OBSOLETE_MARK = re.compile(r"^[ \t]*+#~(\|)?", re.MULTILINE)
+_FLAG_LINES = re.compile(rb"^[ \t]*+\#(?:[=!]|,[^\n]*+\n[ \t]*+\#,)", re.MULTILINE)
 _TRAILING = re.compile(r"(?:\s++|\#(?![~|])[^\n]*+)*+\Z")  # comments after the last entry
 _PART = re.compile(r'"((?:[^"\\\n]++|\\.)*+)"')
 _ESCAPE = re.compile(r"\\(?:([ntbrfva\\\"])|([0-7]{1,3})|x([0-9A-Fa-f]++)|(.?))", re.DOTALL)
@@ -110,6 +111,10 @@ def parse(data: bytes, path: Path) -> Catalog:
             _header(catalog, entry)
         else:
             catalog.entries.append(entry)
+    if data.startswith(codecs.BOM_UTF8):
+        catalog.irregular = "a byte order mark"
+    elif _FLAG_LINES.search(data):
+        catalog.irregular = "a #= or #! flag line, or two #, lines for an entry"
     return catalog
 
 
@@ -143,6 +148,9 @@ def _header(catalog: Catalog, entry: Entry) -> None:
             catalog.header[name] += "\n" + line.strip()
     catalog.header_comments = entry.translator_comments
     catalog.header_flags = entry.flags
+    catalog.header_line = entry.line
+    if entry.msgstr != "".join(f"{k}: {v}\n" for k, v in catalog.header.items()):
+        catalog.irregular = "a header not in `Name: value` lines"
 
 
 def _entries(data: bytes, path: Path) -> list[Entry]:
