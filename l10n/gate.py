@@ -123,7 +123,7 @@ def assess(settings: Settings, *, names: list[str] | None = None,
     """Every selected document and target language, with its problems."""
     documents = discover(settings)
     glossary = Glossary.load(settings.root / GLOSSARY)
-    msgfmt = Msgfmt(settings.state_dir / "msgfmt.json")
+    msgfmt = Msgfmt()
     units = UnitsCache(settings.state_dir / "units.sqlite3")
     items = []
     template_keys: dict[str, list] = {}
@@ -136,24 +136,22 @@ def assess(settings: Settings, *, names: list[str] | None = None,
                 item.problems.append(Problem(item.po, None, None, None, "missing", "error",
                                              "no PO file yet: run `l10n update`"))
                 continue
-            catalog = pofile.read(item.po)
-            item.entries, item.nplurals = catalog.entries, catalog.nplurals
-            if doc.name not in template_keys:
+            if doc.name not in template_keys:  # first: the source's units go before the PO
                 template_keys[doc.name] = [e.key for e in
                                            read_source(settings, doc, units).template]
+            catalog = pofile.read(item.po)
+            item.entries, item.nplurals = catalog.entries, catalog.nplurals
             if [e.key for e in catalog.entries] != template_keys[doc.name]:
                 item.problems.append(Problem(
                     item.po, 1, None, None, "stale", "error",
                     "the PO does not match its source: run `l10n update`"))
             item.problems += _status_problems(item)
-            if msgfmt.available:
-                item.problems += [Problem(item.po, d.line, None, None, "msgfmt", d.severity,
-                                          d.message) for d in msgfmt.check(item.po)]
+            item.problems += [Problem(item.po, d.line, None, None, "msgfmt", d.severity,
+                                      d.message) for d in msgfmt.check(item.po, catalog)]
             item.problems += _qa_problems(item, settings, glossary)
     finally:
-        msgfmt.save()
         units.close()
-    return Gate(items, orphans(settings, documents), msgfmt.available, ignored(settings))
+    return Gate(items, orphans(settings, documents), not msgfmt.skipped, ignored(settings))
 
 
 def _status_problems(item: Readiness) -> list[Problem]:
