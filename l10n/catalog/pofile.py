@@ -23,7 +23,7 @@ _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\
 _SPECIAL = re.compile(r'[\\"\n\t\r\a\b\f\v]')
 _LINES = re.compile(r"[^\n]*\n|[^\n]+")
 _REFERENCE_WIDTH = 79
-_PIECE = 1 << 20  # characters decoded and read at a time
+_PIECE = 1 << 20  # bytes decoded and read at a time
 
 
 # -- reading ---------------------------------------------------------------------------
@@ -52,12 +52,12 @@ _ENTRY = re.compile(rf"""
     (?: (?:msgctxt\s*+({_STRINGS})\s*+)?               # 8 msgctxt
         msgid\s*+({_STRINGS})\s*+                      # 9 msgid
         (?: msgid_plural\s*+({_STRINGS})\s*+           # 10 msgid_plural, 11 msgstr[n]
-            (msgstr\s*+\[\s*+\d++\s*+\]\s*+{_STRINGS}
-             (?:\s*+msgstr\s*+\[\s*+\d++\s*+\]\s*+{_STRINGS})*+)
+            (msgstr\s*+\[\s*+[0-9]++\s*+\]\s*+{_STRINGS}
+             (?:\s*+msgstr\s*+\[\s*+[0-9]++\s*+\]\s*+{_STRINGS})*+)
           | (msgstr)\s*+({_STRINGS}) )                 # 12 keyword, 13 msgstr
       | ((?:[ \t]*+\#~[^\n]*+(?:\n|\Z))++) )           # 14 obsolete lines
     """, re.VERBOSE)
-_FORM = re.compile(rf"msgstr\s*+\[\s*+(\d++)\s*+\]\s*+({_STRINGS})")
+_FORM = re.compile(rf"msgstr\s*+\[\s*+([0-9]++)\s*+\]\s*+({_STRINGS})")
 _PREVIOUS = re.compile(rf"""\s*+(?:msgctxt\s*+({_STRINGS})\s*+)?(?:msgid\s*+({_STRINGS})\s*+)?
     (?:msgid_plural\s*+({_STRINGS})\s*+)?\Z""", re.VERBOSE)
 _TRANSLATOR = re.compile(r"[ \t]*+# ?([^\n]*?)\r?\n")
@@ -72,7 +72,7 @@ _CONTROL = {"n": "\n", "t": "\t", "b": "\b", "r": "\r", "f": "\f", "v": "\v", "a
             "\\": "\\", '"': '"'}
 _TOKEN = re.compile(r"""\s++|(?P<comment>\#(?![~|])[^\n]*+)|(?P<previous>\#~?\|[^\n]*+)
     |(?P<obsolete>\#~)|(?P<string>"(?:[^"\\\n]|\\.)*+")
-    |(?P<keyword>msgctxt|msgid_plural|msgid|msgstr\s*+\[\s*+\d++\s*+\]|msgstr)(?![\w$])
+    |(?P<keyword>msgctxt|msgid_plural|msgid|msgstr\s*+\[\s*+[0-9]++\s*+\]|msgstr)(?![\w$])
     |(?P<other>"[^\n]*+|[^\s"]++)""", re.VERBOSE)
 _FOLLOWS = {"start": ("msgctxt", "msgid"), "msgctxt": ("msgid",),
             "msgid": ("msgid_plural", "msgstr"), "msgid_plural": ("msgstr[n]",),
