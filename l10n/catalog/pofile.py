@@ -159,7 +159,8 @@ def _entries(data: bytes, path: Path) -> list[Entry]:
     entries: list[Entry] = []
     decoder = codecs.getincrementaldecoder("utf-8")()
     view = memoryview(data)
-    text, line, start, size = "", 1, 0, _PIECE
+    start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    text, line, size = "", 1, _PIECE
     while True:
         final = start + size >= len(data)
         try:
@@ -167,8 +168,6 @@ def _entries(data: bytes, path: Path) -> list[Entry]:
         except UnicodeDecodeError:
             decode_utf8(data, path)  # says where
             raise
-        if start == 0:
-            text = text.removeprefix("\ufeff")
         start += size
         used, line = _read(text, path, line, entries, final)
         if final:

@@ -104,12 +104,13 @@ def test_reads_every_layout_gettext_accepts(case):
 @given(files(polib_safe=False), st.sampled_from([1, 5, 64]))
 def test_a_file_read_piece_by_piece_is_the_file_read_at_once(case, piece):
     """Big files are decoded and read a piece at a time: wherever a piece ends (inside a
-    string, a comment, a UTF-8 character, an obsolete entry), the entries are the same."""
-    data = case[0]
-    whole = pofile.parse(data, Path("x.po"))
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(pofile, "_PIECE", piece)
-        assert pofile.parse(data, Path("x.po")) == whole
+    string, a comment, a UTF-8 character, a byte order mark, an obsolete entry), the
+    entries are the same."""
+    for data in (case[0], b"\xef\xbb\xbf" + case[0]):
+        whole = pofile.parse(data, Path("x.po"))
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(pofile, "_PIECE", piece)
+            assert pofile.parse(data, Path("x.po")) == whole
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
