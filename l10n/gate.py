@@ -146,13 +146,13 @@ class Gate:
 
 
 class Assessor:
-    """What the gate needs once per run: the glossary, msgfmt, the units cache."""
+    """What the gate needs once per run: the glossary, msgfmt's checks, the cache."""
 
     def __init__(self, ws: Workspace, cache: Cache) -> None:
         self.ws = ws
         self.cache = cache
         self.glossary = Glossary.load(ws.glossary_path)
-        self.msgfmt = Msgfmt(cache)
+        self.msgfmt = Msgfmt()
         glossary = Signature.of(ws.glossary_path)
         self._qa_inputs = glossary.digest if glossary else ""
 
@@ -172,9 +172,8 @@ class Assessor:
             item.problems.append(Problem(po, 1, None, None, "stale", "error",
                                          "the PO does not match its source: run `l10n update`"))
         item.problems += _status_problems(item)
-        if self.msgfmt.available:
-            item.problems += [Problem(po, d.line, None, None, "msgfmt", d.severity, d.message)
-                              for d in self.msgfmt.check(po, signature)]
+        item.problems += [Problem(po, d.line, None, None, "msgfmt", d.severity, d.message)
+                          for d in self.msgfmt.check(po, catalog)]
         item.problems += self._qa_problems(item, signature)
         return item
 
@@ -230,7 +229,7 @@ def review(ws: Workspace, *, names: list[str] | None = None,
                 items.append(assessor.assess(doc, target, source, catalog, signature))
             except L10nError as exc:
                 items.append(_unreadable(ws, doc, target, exc))
-        available = assessor.msgfmt.available
+        available = not assessor.msgfmt.skipped  # no file needed msgfmt while it was missing
     return Gate(items, ws.orphans(documents), available, ws.ignored())
 
 

@@ -159,6 +159,9 @@ class Catalog:
     header_flags: list[str] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
     obsolete: list[Entry] = field(default_factory=list)
+    # how the file it was read from was written, for msgfmt's verdict (l10n.msgfmt)
+    header_line: int | None = field(default=None, compare=False)  # the header's msgstr
+    irregular: str | None = field(default=None, compare=False)  # unlike gettext writes: how
 
     @property
     def nplurals(self) -> int:

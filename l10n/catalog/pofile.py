@@ -1,4 +1,4 @@
-"""Reading PO files (with polib) and writing them exactly as `msgcat --no-wrap` would.
+"""Reading PO files as gettext does, in one pass, and writing them as `msgcat --no-wrap` would.
 
 Writing in msgcat's own layout means a Poedit save (which reformats with msgcat and keeps
 a file's no-wrap style) changes nothing but the header fields Poedit stamps.
@@ -6,40 +6,79 @@ a file's no-wrap style) changes nothing but the header fields Poedit stamps.
 
 from __future__ import annotations
 
-import bisect
+import codecs
+import gc
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-
-import polib
 
 from ..errors import L10nError
 from ..files import Signature, decode_utf8, read_bytes, write_if_unchanged
 from .model import Catalog, Entry
 
-_CHARSET = re.compile(r'"Content-Type:[^"]*charset=([^\\"\s;]+)', re.IGNORECASE)
-_POLIB_LINE = re.compile(r"\(line (\d+)\):?\s*(.*)")
+_CHARSET = re.compile(rb'"Content-Type:[^"]*charset=([^\\"\s;]+)', re.IGNORECASE)
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r",
                           "\a": "\\a", "\b": "\\b", "\f": "\\f", "\v": "\\v"})
-_CONTENT_LINES = re.compile(r"^[ \t]*(?:[^#\s]|#[~|])", re.MULTILINE)
-_GOOD_LINES = re.compile(
-    r'^[ \t]*(?:#~\|?|#\|)?[ \t]*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+)?'
-    r'"(?:[^"\\\n]|\\.)*"[ \t]*\r?$', re.MULTILINE)
-_BELL = re.compile(r"(?<!\\)(?:\\\\)*\\a")
-_FIRST_MSGID = re.compile(r"^msgid[ \t]", re.MULTILINE)
-_HEADER = re.compile(r'msgid[ \t]+""[ \t]*\r?\nmsgstr')  # the first entry is the header
-_MSGSTR = re.compile(r"^msgstr(?:\[0\])?[ \t]", re.MULTILINE)
-_NEWLINE = re.compile("\n")
 _SPECIAL = re.compile(r'[\\"\n\t\r\a\b\f\v]')
 _LINES = re.compile(r"[^\n]*\n|[^\n]+")
 _REFERENCE_WIDTH = 79
-_STRING_LINE = re.compile(
-    r'(?:#~\|?|#\|)?[ \t]*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+)?'
-    r'("(?:[^"\\]|\\.)*"[ \t]*)?$')
+_PIECE = 1 << 20  # bytes decoded and read at a time
 
 
 # -- reading ---------------------------------------------------------------------------
+#
+# One pass over the text: one regular expression takes a whole entry (comment lines, `#|`
+# lines, msgctxt, msgid, msgid_plural, msgstr or msgstr[n], each string possibly continued
+# on the next lines), entries following one another to the end. Comment lines in
+# gettext's order (translator, `#.`, `#:`, `#,`) land in a group per kind, so that an
+# entry costs a few calls into `re`; others are read line by line. A block of `#~` lines
+# is read by the same expression once its prefixes are gone. Only when the expression
+# stops short is the text looked at token by token, to say what is wrong and where.
+# Strings are decoded as gettext decodes them.
+
+_STRING = r'"(?:[^"\\\n]++|\\.)*+"'
+_STRINGS = rf"{_STRING}(?:\s*+{_STRING})*+"
+_ENTRY = re.compile(rf"""
+    \s*+
+    (?: ((?:[ \t]*+\#(?![.:,=!~|])[^\n]*+\n)*+)       # 1 translator comments
+        ((?:[ \t]*+\#\.[^\n]*+\n)*+)                   # 2 notes
+        ((?:[ \t]*+\#:[^\n]*+\n)*+)                    # 3 references
+        ((?:[ \t]*+\#[,=!][^\n]*+\n)*+)                # 4 flags
+        ((?:[ \t]*+\#\|[^\n]*+\n)*+)                   # 5 previous
+        \s*+(?=m)
+      | ((?:[ \t]*+\#(?![~|])[^\n]*+\n|[ \t\r\f\v]*+\n)*+)  # 6 comments in another order
+        ((?:[ \t]*+\#\|[^\n]*+\n)*+)\s*+ )             # 7 previous
+    (?: (?:msgctxt\s*+({_STRINGS})\s*+)?               # 8 msgctxt
+        msgid\s*+({_STRINGS})\s*+                      # 9 msgid
+        (?: msgid_plural\s*+({_STRINGS})\s*+           # 10 msgid_plural, 11 msgstr[n]
+            (msgstr\s*+\[\s*+[0-9]++\s*+\]\s*+{_STRINGS}
+             (?:\s*+msgstr\s*+\[\s*+[0-9]++\s*+\]\s*+{_STRINGS})*+)
+          | (msgstr)\s*+({_STRINGS}) )                 # 12 keyword, 13 msgstr
+      | ((?:[ \t]*+\#~[^\n]*+(?:\n|\Z))++) )           # 14 obsolete lines
+    """, re.VERBOSE)
+_FORM = re.compile(rf"msgstr\s*+\[\s*+([0-9]++)\s*+\]\s*+({_STRINGS})")
+_PREVIOUS = re.compile(rf"""\s*+(?:msgctxt\s*+({_STRINGS})\s*+)?(?:msgid\s*+({_STRINGS})\s*+)?
+    (?:msgid_plural\s*+({_STRINGS})\s*+)?\Z""", re.VERBOSE)
+_TRANSLATOR = re.compile(r"[ \t]*+# ?([^\n]*?)\r?\n")
+_NOTE = re.compile(r"[ \t]*+#\. ?([^\n]*?)\r?\n")
+_MARK = re.compile(r"^[ \t]*+#[:,=!|]", re.MULTILINE)
+_OBSOLETE_MARK = re.compile(r"^[ \t]*+#~(\|)?", re.MULTILINE)
+_FLAG_LINES = re.compile(rb"^[ \t]*+\#(?:[=!]|,[^\n]*+\n[ \t]*+\#,)", re.MULTILINE)
+_TRAILING = re.compile(r"(?:\s++|\#(?![~|])[^\n]*+)*+\Z")  # comments after the last entry
+_PART = re.compile(r'"((?:[^"\\\n]++|\\.)*+)"')
+_ESCAPE = re.compile(r"\\(?:([ntbrfva\\\"])|([0-7]{1,3})|x([0-9A-Fa-f]++)|(.?))", re.DOTALL)
+_CONTROL = {"n": "\n", "t": "\t", "b": "\b", "r": "\r", "f": "\f", "v": "\v", "a": "\a",
+            "\\": "\\", '"': '"'}
+_TOKEN = re.compile(r"""\s++|(?P<comment>\#(?![~|])[^\n]*+)|(?P<previous>\#~?\|[^\n]*+)
+    |(?P<obsolete>\#~)|(?P<string>"(?:[^"\\\n]|\\.)*+")
+    |(?P<keyword>msgctxt|msgid_plural|msgid|msgstr\s*+\[\s*+[0-9]++\s*+\]|msgstr)(?![\w$])
+    |(?P<other>"[^\n]*+|[^\s"]++)""", re.VERBOSE)
+_FOLLOWS = {"start": ("msgctxt", "msgid"), "msgctxt": ("msgid",),
+            "msgid": ("msgid_plural", "msgstr"), "msgid_plural": ("msgstr[n]",),
+            "msgstr": (), "msgstr[n]": ("msgstr[n]",)}
+
 
 def parse(data: bytes, path: Path) -> Catalog:
     """The catalog in `data`, or an L10nError naming the file, the line and the fix."""
@@ -51,70 +90,244 @@ def parse(data: bytes, path: Path) -> Catalog:
         raise L10nError("PO file contains a NUL byte", path=path,
                         line=data.count(b"\n", 0, data.index(b"\x00")) + 1,
                         hint="this is not a text file: restore it from version control")
-    charset = _CHARSET.search(data.decode("latin-1"))
-    if charset and charset.group(1).lower() not in ("utf-8", "utf8", "ascii", "us-ascii"):
+    charset = _CHARSET.search(data)
+    if charset and charset.group(1).lower() not in (b"utf-8", b"utf8", b"ascii", b"us-ascii"):
         line = data.count(b"\n", 0, charset.start()) + 1
-        raise L10nError(f"PO charset is {charset.group(1)}; l10n works in UTF-8", path=path,
-                        line=line, hint="convert it with msgconv --to-code=UTF-8")
-    text = decode_utf8(data, path).removeprefix("\ufeff")
-    _check_strings(text, path)
-    try:
-        parser = polib._POFileParser(text, check_for_duplicates=False)
-        # polib splits content with str.splitlines(), which also breaks at U+2028, U+0085
-        # and other separators that gettext keeps inside strings: split at LF only
-        parser.fhandle = text.split("\n")
-        po = parser.parse()
-    except (OSError, ValueError) as exc:
-        found = _POLIB_LINE.search(str(exc))
-        what = (found.group(2) if found and found.group(2) else "syntax error").rstrip(".")
-        raise L10nError(f"malformed PO: {what}", path=path,
-                        line=int(found.group(1)) if found else None,
-                        hint="fix the entry by hand or check it with msgfmt --check") from None
-    catalog = Catalog(
-        header=dict(po.metadata),
-        header_comments=po.header.split("\n") if po.header else [],
-        header_flags=["fuzzy"] if po.metadata_is_fuzzy else [],
-    )
-    msgstr_lines = iter(m.start() for m in _MSGSTR.finditer(text))
-    first = _FIRST_MSGID.search(text)
-    if first and _HEADER.match(text, first.start()):
-        next(msgstr_lines, None)  # the header's
-    newlines = [m.start() for m in _NEWLINE.finditer(text)]
-    seen: set[tuple[str | None, str]] = set()
-    for item in po:
-        entry = _entry(item)
-        if not entry.obsolete:
-            offset = next(msgstr_lines, None)
-            if offset is not None:
-                entry.line = bisect.bisect_left(newlines, offset) + 1
-        if entry.key in seen:
+        raise L10nError(f"PO charset is {charset.group(1).decode('latin-1')}; l10n works in "
+                        "UTF-8", path=path, line=line,
+                        hint="convert it with msgconv --to-code=UTF-8")
+    with _collector_paused():
+        entries = _entries(data, path)
+    catalog = Catalog()
+    seen: set[str | tuple[str, str]] = set()  # a msgid, or (msgctxt, msgid)
+    for entry in entries:
+        key = entry.msgid if entry.msgctxt is None else (entry.msgctxt, entry.msgid)
+        if key in seen:
             raise L10nError(f"duplicate entry for msgid {entry.msgid[:60]!r}", path=path,
                             line=entry.line, hint="keep one of them, e.g. msguniq --use-first")
-        seen.add(entry.key)
-        (catalog.obsolete if entry.obsolete else catalog.entries).append(entry)
+        seen.add(key)
+        if entry.obsolete:
+            catalog.obsolete.append(entry)
+        elif key == "":
+            _header(catalog, entry)
+        else:
+            catalog.entries.append(entry)
+    if data.startswith(codecs.BOM_UTF8):
+        catalog.irregular = "a byte order mark"
+    elif _FLAG_LINES.search(data):
+        catalog.irregular = "a #= or #! flag line, or two #, lines for an entry"
     return catalog
-
-
-def _check_strings(text: str, path: Path) -> None:
-    """Refuse badly quoted strings, which polib would silently truncate."""
-    if "\\a" not in text and \
-            len(_CONTENT_LINES.findall(text)) == len(_GOOD_LINES.findall(text)):
-        return  # every line that must be a string is one: no need to look line by line
-    for number, line in enumerate(text.split("\n"), 1):
-        stripped = line.strip()
-        if not stripped or (stripped[0] == "#" and stripped[:2] not in ("#~", "#|")):
-            continue
-        match = _STRING_LINE.match(stripped)
-        if match is None or match.group(1) is None:
-            raise L10nError("malformed PO: a string is not properly quoted", path=path,
-                            line=number, hint='strings are "…" with \\" for a quote inside')
-        if _BELL.search(match.group(1)):
-            raise L10nError("unsupported escape \\a (bell) in a string", path=path,
-                            line=number, hint="remove the control character")
 
 
 def read(path: Path) -> Catalog:
     return parse(read_bytes(path), path)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Entries are small containers without cycles: the cycle collector, run every few
+    hundred allocations, would scan the growing catalog again and again (a quarter of the
+    time spent reading 200,000 entries)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _header(catalog: Catalog, entry: Entry) -> None:
+    """Header fields as polib reads them: `Name: value` lines, a line without a colon
+    continuing the previous value."""
+    name = None
+    for line in entry.msgstr.splitlines():
+        if ":" in line:
+            name, value = line.split(":", 1)
+            catalog.header[name] = value.strip()
+        elif name is not None:
+            catalog.header[name] += "\n" + line.strip()
+    catalog.header_comments = entry.translator_comments
+    catalog.header_flags = entry.flags
+    catalog.header_line = entry.line
+    if entry.msgstr != "".join(f"{k}: {v}\n" for k, v in catalog.header.items()):
+        catalog.irregular = "a header not in `Name: value` lines"
+
+
+def _entries(data: bytes, path: Path) -> list[Entry]:
+    """Every entry, live and obsolete in file order, decoding a megabyte at a time: a big
+    file is never held twice, as bytes and as text."""
+    entries: list[Entry] = []
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)
+    start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    text, line, size = "", 1, _PIECE
+    while True:
+        final = start + size >= len(data)
+        try:
+            text += decoder.decode(view[start:start + size], final)
+        except UnicodeDecodeError:
+            decode_utf8(data, path)  # says where
+            raise
+        start += size
+        used, line = _read(text, path, line, entries, final)
+        if final:
+            return entries
+        text = text[used:]
+        size = _PIECE if used else 2 * size  # an entry longer than a piece: take more
+
+
+def _read(text: str, path: Path, line: int, entries: list[Entry], final: bool,
+          obsolete: bool = False) -> tuple[int, int]:
+    """Add the entries of `text` to `entries`, `line` being the number of its first line.
+    Unless `text` is `final`, its last entry may go on in the text that follows: it is
+    left, and where it starts is returned (position and line)."""
+    match = _ENTRY.match
+    pos = counted = 0
+    found = match(text)
+    while found is not None:
+        following = match(text, found.end())
+        if following is None and not final:
+            return found.start(), line + text.count("\n", counted, found.start())
+        if found.start(14) >= 0:  # #~ lines: the same grammar once the marks are gone
+            start = found.start()
+            line += text.count("\n", counted, start)
+            counted = start
+            lines = _OBSOLETE_MARK.sub(lambda m: "#|" if m.group(1) else "", found[14])
+            _read(text[start:found.start(14)] + lines, path, line, entries, True, True)
+        else:
+            at = found.start(12) if found.start(12) >= 0 else found.start(11)
+            line += text.count("\n", counted, at)
+            counted = at
+            try:
+                entries.append(_entry(found.groups(), obsolete, line))
+            except ValueError as error:
+                raise L10nError(f"malformed PO: {error}", path=path, line=line,
+                                hint="fix the entry by hand or check it with msgfmt --check") \
+                    from None
+        pos = found.end()
+        found = following
+    if final and not _TRAILING.match(text, pos):
+        _refuse(text, pos, path, line + text.count("\n", counted, pos))
+    return pos, line + text.count("\n", counted, pos)
+
+
+def _entry(groups: tuple, obsolete: bool, line: int) -> Entry:
+    (translator, notes, references, flags, previous, comments, previous_other, msgctxt,
+     msgid, plural, forms, _, msgstr, _) = groups
+    if comments is not None:
+        translator, notes, references, flags = _sorted_comments(comments)
+        previous = previous_other
+    if previous:
+        previous = _PREVIOUS.match(_MARK.sub("", previous))
+        if previous is None:
+            raise ValueError("a #| line is not a previous msgctxt, msgid or msgid_plural")
+        previous = [None if s is None else _decode(s) for s in previous.groups()]
+    else:
+        previous = (None, None, None)
+    if plural is None:
+        msgstr, forms = _decode(msgstr), {}
+    else:
+        plural, forms = _decode(plural), {int(n): _decode(s) for n, s in _FORM.findall(forms)}
+        msgstr = ""
+    # positional: the fastest way to build a dataclass (Entry's fields, in their order)
+    return Entry(
+        _decode(msgid), msgstr, None if msgctxt is None else _decode(msgctxt), plural, forms,
+        [f for f in map(str.strip, _MARK.sub(",", flags).split(",")) if f] if flags else [],
+        _TRANSLATOR.findall(translator) if translator else [],
+        _NOTE.findall(notes) if notes else [],
+        [*_MARK.sub(" ", references).split()] if references else [],  # split() over-allocates
+        *previous, obsolete, line)
+
+
+def _sorted_comments(comments: str) -> tuple[str, str, str, str]:
+    """Comment lines written in another order than gettext's, by kind (translator,
+    notes, references, flags), blank lines left out."""
+    kinds: dict[str, list[str]] = {"t": [], ".": [], ":": [], ",": []}
+    for line in comments.split("\n")[:-1]:
+        stripped = line.lstrip()
+        if stripped:
+            mark = stripped[1:2]
+            kinds[mark if mark in ".:," else "," if mark in "=!" else "t"].append(line + "\n")
+    return tuple("".join(kinds[k]) for k in "t.:,")  # type: ignore[return-value]
+
+
+def _decode(strings: str) -> str:
+    """The value of `"…"` strings that follow one another, unescaped as gettext does."""
+    if strings.find('"', 1) == len(strings) - 1:
+        value = strings[1:-1]
+    else:
+        value = "".join(_PART.findall(strings))
+    return _unescape(value) if "\\" in value else value
+
+
+def _unescape(value: str) -> str:
+    """gettext's escapes: \\n \\t \\b \\r \\f \\v \\a \\\\ \\" and bytes in octal or hex."""
+    as_bytes = False
+
+    def one(escape: re.Match) -> str:
+        nonlocal as_bytes
+        if escape.group(1):
+            return _CONTROL[escape.group(1)]
+        if escape.group(4) is not None:
+            raise ValueError(f"unknown escape {escape.group()!r} in a string")
+        as_bytes = True
+        code = int(escape.group(2), 8) if escape.group(2) else int(escape.group(3), 16)
+        return chr(code & 0xFF if code & 0xFF < 0x80 else 0xDC00 + (code & 0xFF))
+
+    value = _ESCAPE.sub(one, value)
+    if as_bytes:  # octal and hex escapes are bytes of the file's encoding
+        try:
+            value = value.encode("utf-8", "surrogateescape").decode("utf-8")
+        except UnicodeError:
+            raise ValueError("octal or hex escapes that are not UTF-8") from None
+    return value
+
+
+def _refuse(text: str, pos: int, path: Path, line: int) -> None:
+    """Say where and why the entry reader stopped: the first token that gettext's grammar
+    does not allow there, or a string that is not properly quoted."""
+    hint = "fix the entry by hand or check it with msgfmt --check"
+    state, strings, at = "start", False, len(text.rstrip())
+    for token in _TOKEN.finditer(text, pos):
+        kind, word = token.lastgroup, token.group()
+        if kind in (None, "obsolete") or kind == "previous" and state == "start":
+            continue
+        complete = state == "start" or state.startswith("msgstr") and strings
+        if kind == "comment" and complete:
+            state = "start"
+            continue
+        if kind == "string" and state != "start":
+            strings = True
+            continue
+        at = token.start()
+        if kind == "keyword":
+            word = "msgstr[n]" if word.startswith("msgstr[") else word
+            allowed = _FOLLOWS[state] if strings or state == "start" else ()
+            if complete:
+                allowed += _FOLLOWS["start"]
+            if word in allowed:
+                state, strings = word, False
+                continue
+            what = (f"malformed PO: {state} has no string" if not allowed else
+                    f"malformed PO: {word} where {' or '.join(allowed)} should be")
+        elif kind == "other" and word.startswith('"'):
+            what = "malformed PO: a string is not properly quoted"
+            hint = 'strings are "…" with \\" for a quote inside'
+        elif word == "domain":
+            what = "a `domain` line: l10n reads one domain per PO file"
+            hint = "split the file, e.g. with msggrep, one per domain"
+        elif kind == "other":
+            what = f"malformed PO: {word[:30]!r} is not a PO keyword"
+        else:
+            what = {"comment": "malformed PO: a comment line inside an entry",
+                    "previous": "malformed PO: a #| line inside an entry",
+                    "string": "malformed PO: a string outside an entry"}[kind]
+        break
+    else:
+        what = "malformed PO: " + ("the file ends inside an entry" if state != "start"
+                                   else "syntax error")
+    raise L10nError(what, path=path, line=line + text.count("\n", pos, at), hint=hint)
 
 
 Change = Callable[[Catalog | None], Catalog | None]  # None: nothing to write
@@ -171,25 +384,6 @@ def rewrite(path: Path, change: Change, *, sync_dir: bool = True) -> bool:
     """Read, change and write one PO file now (see `Rewrite`)."""
     planned = plan(path, change)
     return planned.write(sync_dir=sync_dir) if planned else False
-
-
-def _entry(item: polib.POEntry) -> Entry:
-    return Entry(
-        msgid=item.msgid,
-        msgstr=item.msgstr,
-        msgctxt=item.msgctxt,
-        msgid_plural=item.msgid_plural or None,
-        msgstr_plural={int(k): v for k, v in item.msgstr_plural.items()},
-        flags=list(item.flags),
-        translator_comments=item.tcomment.split("\n") if item.tcomment else [],
-        notes=item.comment.split("\n") if item.comment else [],
-        references=[f"{f}:{n}" if n else f for f, n in item.occurrences],
-        previous_msgctxt=item.previous_msgctxt,
-        previous_msgid=item.previous_msgid,
-        previous_msgid_plural=item.previous_msgid_plural,
-        obsolete=bool(item.obsolete),
-        line=item.linenum,
-    )
 
 
 # -- writing ---------------------------------------------------------------------------
