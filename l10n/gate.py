@@ -183,14 +183,16 @@ class Assessor:
         glossary and the settings that decide them."""
         settings = self.ws.settings
         severity = settings.severities(item.doc.name, item.target)
+        date_style = settings.date_styles[item.target]
         inputs = key(signature.digest if signature else None, self._qa_inputs, item.doc.lang,
-                     item.target, settings.arabic_digits, repr(sorted(severity.items())))
+                     item.target, settings.arabic_digits, repr(sorted(severity.items())),
+                     date_style, repr(settings.links))
         name = f"{item.target}/{item.doc.name}"
         stored = self.cache.get("qa", name, inputs) if signature else None
         if stored is not None:
             return [Problem(item.po, *found) for found in json.loads(stored)]
         context = checks.Context(item.doc.lang, item.target, self.glossary,
-                                 settings.arabic_digits)
+                                 settings.arabic_digits, date_style, settings.links)
         problems = []
         for entry in item.entries:
             if not entry.has_translation():
