@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .catalog.model import Catalog, Entry, Status
 from .catalog.msgfmt import Msgfmt
 from .errors import L10nError
 from .files import Signature
+from .formats.base import STANDALONE
 from .glossary import Glossary
 from .quality import checks
 from .workspace import Document, Orphan, Workspace, select
@@ -197,7 +198,8 @@ class Assessor:
         for entry in item.entries:
             if not entry.has_translation():
                 continue
-            for finding in checks.run(entry.msgid, entry.translations[0], context, severity,
+            unit = replace(context, standalone=not STANDALONE.isdisjoint(entry.notes))
+            for finding in checks.run(entry.msgid, entry.translations[0], unit, severity,
                                       checks.accepted(entry.translator_comments)):
                 problems.append(Problem(item.po, entry.line, entry.msgctxt, entry.msgid,
                                         finding.check, finding.severity, finding.message))
