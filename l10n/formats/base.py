@@ -25,6 +25,11 @@ OBJECT = "\ufffc"  # what the segmenter sees for an embedded object: an image, i
 
 Kind = Literal["open", "close", "empty", "char"]
 Link = Callable[[str], str]  # a link's address in the target's edition (see links.Links)
+# notes of blocks read on their own (a headline, a search result, a tab, a tooltip): they
+# name things in full, and are no first mention for the running text's short forms
+STANDALONE = frozenset({"title", "heading", "page title", "page description", "document title",
+                        "document subject", "image description (alt)", "tooltip (title)",
+                        "link title"})
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ class Context:
     arabic_digits: str = "western"  # "western", "arabic-indic" or "any"
     date_style: str = "long"  # of the target language: one of dates.STYLES
     links: Links = Links()  # the sites whose pages exist in several languages
+    standalone: bool = False  # the unit is read on its own (formats.base.STANDALONE)
     # what earlier units of the document named: one Context per document, units in order
     mentions: Mentions = field(default_factory=Mentions, compare=False, repr=False)
 
@@ -266,7 +267,8 @@ def check_glossary_repeat(source: str, target: str, ctx: Context) -> list[str]:
 
 
 def _terms(source: str, target: str, ctx: Context) -> list[Problem]:
-    return ctx.mentions.review(ctx.glossary, source, target, ctx.source_lang, ctx.target_lang)
+    return ctx.mentions.review(ctx.glossary, source, target, ctx.source_lang, ctx.target_lang,
+                               standalone=ctx.standalone)
 
 
 def check_arabic_digits(source: str, target: str, ctx: Context) -> list[str]:
