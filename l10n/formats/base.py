@@ -29,7 +29,7 @@ Link = Callable[[str], str]  # a link's address in the target's edition (see lin
 # name things in full, and are no first mention for the running text's short forms
 STANDALONE = frozenset({"title", "heading", "page title", "page description", "document title",
                         "document subject", "image description (alt)", "tooltip (title)",
-                        "link title"})
+                        "link title", "figure caption", "header", "footer"})
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ original text, so the DOCTYPE, comments, entities, attribute quoting and whitesp
 the page stay as they were.
 
 A block is a run of text and inline elements between block-level tags; inline markup
-becomes placeholders. Scripts, styles, `code`/`pre`-like elements and anything under
+becomes placeholders. Blocks of a page's `<header>` and `<footer>` are noted as such. Scripts, styles, `code`/`pre`-like elements and anything under
 `translate="no"` or `class="notranslate"` are left alone (inline ones become a single
 placeholder).
 """
@@ -147,7 +147,8 @@ def blocks(text: str) -> list[Block]:
         nonlocal run
         if run is None:
             owner = next((e.tag for e in reversed(stack) if e.tag not in INLINE), "")
-            run = _Run(at, at, NOTES.get(owner, "text"),
+            page = next((e.tag for e in stack if e.tag in ("header", "footer")), None)
+            run = _Run(at, at, page or NOTES.get(owner, "text"),
                        "text" if owner in TEXT_ONLY else "html", [])
 
     for token in _tokens(text):
