@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from l10n.align import align
 from l10n.align.anchors import features
 from l10n.align.edition import Edition
-from l10n.glossary import Glossary, Term
+from l10n.glossary import Forms, Glossary, Term
 
 from align.editions import EXTRA, JOINED_3_4, OTHER, SPLIT_FIRST, TEXTS, edition
 
@@ -135,8 +135,8 @@ def test_arabic_indic_digits_question_marks_and_links_are_anchors():
 
 
 def test_glossary_terms_and_transliterated_names_are_shared_across_scripts():
-    term = Term({"fr": "Haut-Commissariat", "en": "High Commission", "ar": "المفوضية السامية"},
-                line=2)
+    term = Term({"fr": Forms("Haut-Commissariat"), "en": Forms("High Commission"),
+                 "ar": Forms("المفوضية السامية")}, line=2)
     glossary = Glossary([term])
     fr = features("Le Haut-Commissariat à Dalhousie.", lang="fr", other="ar", glossary=glossary)
     ar = features("وصلت المفوضية السامية إلى دالهوزي.", lang="ar", other="fr", glossary=glossary)
