@@ -3,7 +3,6 @@ are refused with their line, and writing then reading gives the same glossary.""
 
 from __future__ import annotations
 
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,7 +10,6 @@ from terminology.glossaries import terms
 
 from l10n.errors import L10nError
 from l10n.glossary import Forms, Glossary, Term, table
-
 
 
 def test_the_simple_form_reads_unchanged():
