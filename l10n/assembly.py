@@ -6,20 +6,23 @@ from . import formats
 from .errors import L10nError
 from .formats.units import render
 from .gate import Key, Readiness
+from .links import Links
 from .workspace.sources import Source
 
 
 def assemble(source: Source, target: str, translations: dict[Key, str], *,
-             po: str | None = None) -> bytes:
+             po: str | None = None, links: Links = Links()) -> bytes:
     """The source's document in `target`: each unit replaced by its translation, the
     source's own text kept for the units `translations` lacks, the layout and markup as
-    they were, written in the source's format."""
+    they were (links to the source language's pages of a site in `links` moved to the
+    target's), written in the source's format."""
     doc = source.doc
     fmt = formats.for_path(doc.source)
     try:
         text = render(source.text, source.units,
                       lambda unit: translations.get((None, unit.msgid)),
-                      fmt=fmt, source=doc.lang, target=target)
+                      fmt=fmt, source=doc.lang, target=target,
+                      link=links.mapper(doc.lang, target))
         return fmt.encode(text, source.original)
     except L10nError as exc:
         raise L10nError(exc.message, path=po, hint=exc.hint) from None

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .catalog.model import Catalog, Entry, Status
 from .catalog.msgfmt import Msgfmt
 from .errors import L10nError
 from .files import Signature
+from .formats.base import STANDALONE
 from .glossary import Glossary
 from .quality import checks
 from .workspace import Document, Orphan, Workspace, select
@@ -182,19 +183,22 @@ class Assessor:
         glossary and the settings that decide them."""
         settings = self.ws.settings
         severity = settings.severities(item.doc.name, item.target)
+        date_style = settings.date_styles[item.target]
         inputs = key(signature.digest if signature else None, self._qa_inputs, item.doc.lang,
-                     item.target, settings.arabic_digits, repr(sorted(severity.items())))
+                     item.target, settings.arabic_digits, repr(sorted(severity.items())),
+                     date_style, repr(settings.links))
         name = f"{item.target}/{item.doc.name}"
         stored = self.cache.get("qa", name, inputs) if signature else None
         if stored is not None:
             return [Problem(item.po, *found) for found in json.loads(stored)]
         context = checks.Context(item.doc.lang, item.target, self.glossary,
-                                 settings.arabic_digits)
+                                 settings.arabic_digits, date_style, settings.links)
         problems = []
         for entry in item.entries:
             if not entry.has_translation():
                 continue
-            for finding in checks.run(entry.msgid, entry.translations[0], context, severity,
+            unit = replace(context, standalone=not STANDALONE.isdisjoint(entry.notes))
+            for finding in checks.run(entry.msgid, entry.translations[0], unit, severity,
                                       checks.accepted(entry.translator_comments)):
                 problems.append(Problem(item.po, entry.line, entry.msgctxt, entry.msgid,
                                         finding.check, finding.severity, finding.message))

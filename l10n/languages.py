@@ -20,7 +20,9 @@ class Language:
     plural_forms: str
     decimal: str  # decimal sign of the language's usual notation
     groups: str  # digit group separators of the usual notation
-    date_order: str  # order of numeric dates: "dmy" or "mdy"
+    # orders in which readers of the language take a numeric date, the usual one first:
+    # British readers take 11/10/2021 day first, American readers month first
+    date_orders: tuple[str, ...]
 
     @property
     def rtl(self) -> bool:
@@ -29,12 +31,12 @@ class Language:
 
 LANGUAGES: dict[str, Language] = {lang.code: lang for lang in (
     Language("fr", "French", "ltr", "nplurals=2; plural=(n > 1);",
-             decimal=",", groups=" \u00a0\u202f", date_order="dmy"),
+             decimal=",", groups=" \u00a0\u202f", date_orders=("dmy",)),
     Language("ar", "Arabic", "rtl",
              "nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 "
-             ": n%100>=11 ? 4 : 5;", decimal="٫.", groups="٬,", date_order="dmy"),
+             ": n%100>=11 ? 4 : 5;", decimal="٫.", groups="٬,", date_orders=("dmy",)),
     Language("en", "English", "ltr", "nplurals=2; plural=(n != 1);",
-             decimal=".", groups=",", date_order="dmy"),
+             decimal=".", groups=",", date_orders=("dmy", "mdy")),
 )}
 CODES = tuple(LANGUAGES)
 

@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
 
+from .dates import STYLES
 from .errors import L10nError
 from .languages import CODES
+from .links import Links
 
 CONFIG_NAME = "l10n.toml"
 ARGOS_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
@@ -33,6 +35,7 @@ class Setting:
     help: str
     validate: Validate
     example: str = ""  # shown commented out when the default is empty
+    array: bool = False  # an array of tables ([[qa.rules]]): its example is shown
 
 
 # -- validators: each raises ValueError with the message the user reads -------------------
@@ -169,9 +172,31 @@ def _rules(value: object, name: str) -> tuple[SeverityRule, ...]:
     ) for rule in value)
 
 
+def _date_styles(value: object, name: str) -> dict[str, str]:
+    if not isinstance(value, dict) or any(lang not in CODES for lang in value):
+        raise ValueError(f"{name} must map fr/ar/en to a date style")
+    for lang, style in value.items():
+        _choice(*STYLES)(style, f"{name} {lang}")
+        if style == "long-hijri" and lang != "ar":
+            raise ValueError(f'{name} {lang}: "long-hijri" is for Arabic (Hijri months are '
+                             "read in Arabic)")
+    return {**DEFAULT_DATES, **value}
+
+
+def _sites(value: object, name: str) -> Links:
+    for site in value if isinstance(value, list) else [None]:
+        if not isinstance(site, dict) or len(site) < 2 or not all(
+                lang in CODES and isinstance(prefix, str) and prefix.strip("/")
+                for lang, prefix in site.items()):
+            raise ValueError(f"each {name} maps two or more of fr, ar, en to the address "
+                             'prefix of its pages, like fr = "https://www.example.org/fr"')
+    return Links.of(value)
+
+
 # -- the table ------------------------------------------------------------------------------
 
 DEFAULT_TARGETS = {"fr": ("en", "ar"), "ar": ("fr", "en"), "en": ("fr", "ar")}
+DEFAULT_DATES = {"fr": "long", "ar": "long", "en": "long"}
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("project", "name", "project", "communiques",
@@ -192,7 +217,20 @@ SETTINGS: tuple[Setting, ...] = (
             '"off" skips it', _severities, example='numbers = "error"'),
     Setting("qa.rules", "*", "severity_rules", (),
             "severities for some documents or languages only, applied in order", _rules,
-            example='documents = "archive/*"\nlanguages = ["ar"]\nseverity = { length = "off" }'),
+            example='documents = "archive/*"\nlanguages = ["ar"]\nseverity = { length = "off" }',
+            array=True),
+    Setting("style", "dates", "date_styles", DEFAULT_DATES,
+            'how each target language writes dates: "long" (11 October 2021), "long-hijri" '
+            "(Arabic, with the Umm al-Qura date) or \"any\"; the `dates` check flags a date in "
+            "figures where the style is long (11/10/2021 is 11 October in French, 10 November "
+            "to American readers)", _date_styles),
+    Setting("links.sites", "*", "links", Links(),
+            "the same pages of a site in each language, by address prefix, one [[links.sites]] "
+            "per site: builds point the source's links at the target language's pages, and "
+            "the `link-language` check warns of a translation's link to the source "
+            "language's pages", _sites,
+            example='fr = "https://www.example.org/fr"\nar = "https://www.example.org/ar"\n'
+                    'en = "https://www.example.org/en"', array=True),
     Setting("update", "suggestion_threshold", "suggestion_threshold", 60.0,
             "lowest similarity (0-100, rapidfuzz ratio) at which a changed unit is offered "
             "the old translation as a fuzzy suggestion", _percent),
@@ -243,6 +281,8 @@ class Settings:
     arabic_digits: str
     severity: dict[str, str]
     severity_rules: tuple[SeverityRule, ...]
+    date_styles: dict[str, str]
+    links: Links
     suggestion_threshold: float
     memory_threshold: float
     sources: str
@@ -333,7 +373,8 @@ def parse(data: dict, path: Path) -> Settings:
         if not present:
             values[setting.name] = setting.default
             continue
-        name = f"[{setting.table}]" if setting.key == "*" else f"[{setting.table}] {setting.key}"
+        name = f"[[{setting.table}]]" if setting.array else f"[{setting.table}]" \
+            if setting.key == "*" else f"[{setting.table}] {setting.key}"
         try:
             values[setting.name] = setting.validate(raw, name)
         except ValueError as exc:
@@ -350,7 +391,9 @@ def _tables(data: dict, path: Path) -> dict[str, object]:
                             hint="settings belong in tables such as [project]")
         nested = {f"{name}.{k}": v for k, v in value.items()
                   if f"{name}.{k}" in {s.table for s in SETTINGS}}
-        tables[name] = {k: v for k, v in value.items() if f"{name}.{k}" not in nested}
+        rest = {k: v for k, v in value.items() if f"{name}.{k}" not in nested}
+        if rest or not nested:  # [[links.sites]] alone makes no [links] table of its own
+            tables[name] = rest
         tables.update(nested)
     return tables
 
@@ -383,7 +426,7 @@ def template(project: str | None = None) -> str:
         if setting.table != current:
             current = setting.table
             lines.append("")
-            if setting.table != "qa.rules":  # an array of tables: a commented example
+            if not setting.array:  # an array of tables: a commented example
                 lines.append(f"[{setting.table}]")
         lines += [f"# {line}" for line in _wrap(setting.help)]
         value = project if setting.name == "project" and project else setting.default
@@ -392,8 +435,8 @@ def template(project: str | None = None) -> str:
 
 
 def _value_lines(setting: Setting, value: object) -> list[str]:
-    if setting.table == "qa.rules":
-        return ["# [[qa.rules]]"] + [f"# {line}" for line in setting.example.split("\n")]
+    if setting.array:
+        return [f"# [[{setting.table}]]"] + [f"# {line}" for line in setting.example.split("\n")]
     if setting.key == "*":
         return [f"{key} = {_toml(item)}" for key, item in value.items()] if value \
             else [f"# {setting.example}"]

@@ -14,7 +14,7 @@ from support import REPO
 PACKAGE = REPO / "l10n"
 LAYERS = [
     {"l10n", "errors", "checkpoints"},
-    {"languages", "files", "numbers", "patterns", "parallel", "safexml"},
+    {"languages", "files", "numbers", "dates", "links", "patterns", "parallel", "safexml"},
     {"formats", "segmentation"},
     {"glossary"},
     {"catalog"},

@@ -104,6 +104,7 @@ def _plan_document(task: _Task) -> list[Built]:
             if translations is None:
                 built.append(Built(doc, target, output, "refused", item))
                 continue
-            data = assemble(source, target, translations, po=ws.relative(po))
+            data = assemble(source, target, translations, po=ws.relative(po),
+                            links=ws.settings.links)
             built.append(Built(doc, target, output, "written", item, item.withheld(), data))
     return built

@@ -1,7 +1,7 @@
 """What every document format gives the rest of the tool: translatable blocks with spans.
 
 A format is a module with `EXTENSIONS`, `BINARY`, `decode(data, path)`, `blocks(text)`,
-`escape(text, context, rtl=)`, `retarget(text, source=, target=)` and
+`escape(text, context, rtl=)`, `retarget(text, source=, target=, link=)` and
 `encode(text, original)`. Everything a format finds is a span of the document's text, so
 rebuilding is splicing translations into the original at those offsets and the identity
 round trip is byte for byte by construction (po4a's one base, one module per format; no
@@ -13,6 +13,7 @@ back into a copy of the original zip.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Protocol
@@ -23,6 +24,12 @@ from ..files import decode_utf8
 OBJECT = "\ufffc"  # what the segmenter sees for an embedded object: an image, inline code
 
 Kind = Literal["open", "close", "empty", "char"]
+Link = Callable[[str], str]  # a link's address in the target's edition (see links.Links)
+# notes of blocks read on their own (a headline, a search result, a tab, a tooltip): they
+# name things in full, and are no first mention for the running text's short forms
+STANDALONE = frozenset({"title", "heading", "page title", "page description", "document title",
+                        "document subject", "image description (alt)", "tooltip (title)",
+                        "link title", "figure caption", "header", "footer"})
 
 
 @dataclass(frozen=True)
@@ -90,8 +97,10 @@ class Format(Protocol):
         """Translated text as the format writes it there; for a right-to-left target,
         left-to-right runs (URLs, e-mails, Latin names, phone numbers) isolated."""
 
-    def retarget(self, text: str, *, source: str, target: str) -> list[Edit]:
-        """Edits that declare the target language and direction (none for plain text)."""
+    def retarget(self, text: str, *, source: str, target: str,
+                 link: Link | None = None) -> list[Edit]:
+        """Edits that declare the target language and direction (none for plain text),
+        and with `link`, point each link of the markup at the address it gives."""
 
 
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")

@@ -25,7 +25,7 @@ from pathlib import Path
 from ..errors import L10nError
 from ..languages import is_rtl
 from . import bidi, package
-from .base import OBJECT, Block, Edit
+from .base import OBJECT, Block, Edit, Link
 from .package import XML_NS, Document, Element, Mark, Piece
 
 EXTENSIONS = (".docx", ".docm")
@@ -110,6 +110,9 @@ def decode(data: bytes, path: Path) -> str:
                 xml, root = package.read_part(archive, name, path)
                 _check(root, path, name)
                 parts.append((name, xml))
+                rels = package.rels_name(name)
+                if rels in archive.NameToInfo:  # its hyperlinks' addresses
+                    parts.append((rels, package.read_part(archive, rels, path)[0]))
     styles = next((name for kind, name in related if kind.endswith("/styles")), None)
     if styles in archive.NameToInfo:
         parts.append((package.SUMMARY + "styles", _style_names(archive, styles, path)))
@@ -350,12 +353,18 @@ def escape(text: str, context: str, *, rtl: bool) -> str:
     return bidi.isolate(text, one) if rtl else one(text)
 
 
-def retarget(text: str, *, source: str, target: str) -> list[Edit]:
+def retarget(text: str, *, source: str, target: str, link: Link | None = None) -> list[Edit]:
     """Language and direction of the target on paragraphs, runs, tables and sections;
-    every `w:t` keeps its spaces (a translation may start or end with one)."""
+    every `w:t` keeps its spaces (a translation may start or end with one). With `link`,
+    hyperlinks (external relationships of the parts translated) get the target's address."""
     edits: list[Edit] = []
     for _, doc in package.parts(text):
-        if doc.root_tag in _STORIES:
+        if doc.root_tag == package.RELATIONSHIPS:
+            edits += [edit for rel in doc.root.iter(package.RELATIONSHIP)
+                      if link is not None and doc.get(rel, "TargetMode") == "External"
+                      and (doc.get(rel, "Type") or "").endswith("/hyperlink")
+                      for edit in package.relinked(doc, rel, "Target", link)]
+        elif doc.root_tag in _STORIES:
             edits += _Retarget(doc, source, target).edits()
         elif doc.root_tag.endswith("}coreProperties"):
             language = doc.root.find(DC + "language")

@@ -8,7 +8,7 @@ original text, so the DOCTYPE, comments, entities, attribute quoting and whitesp
 the page stay as they were.
 
 A block is a run of text and inline elements between block-level tags; inline markup
-becomes placeholders. Scripts, styles, `code`/`pre`-like elements and anything under
+becomes placeholders. Blocks of a page's `<header>` and `<footer>` are noted as such. Scripts, styles, `code`/`pre`-like elements and anything under
 `translate="no"` or `class="notranslate"` are left alone (inline ones become a single
 placeholder).
 """
@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from ..languages import is_rtl
 from . import bidi
-from .base import OBJECT, Block, Edit, Span, decode_text, encode_text
+from .base import OBJECT, Block, Edit, Link, Span, decode_text, encode_text
 
 EXTENSIONS = (".html", ".htm", ".xhtml")
 BINARY = False
@@ -147,7 +147,8 @@ def blocks(text: str) -> list[Block]:
         nonlocal run
         if run is None:
             owner = next((e.tag for e in reversed(stack) if e.tag not in INLINE), "")
-            run = _Run(at, at, NOTES.get(owner, "text"),
+            page = next((e.tag for e in stack if e.tag in ("header", "footer")), None)
+            run = _Run(at, at, page or NOTES.get(owner, "text"),
                        "text" if owner in TEXT_ONLY else "html", [])
 
     for token in _tokens(text):
@@ -273,12 +274,14 @@ def escape(text: str, context: str, *, rtl: bool) -> str:
     return bidi.isolate(text, lambda t: t.translate(table))
 
 
-def retarget(text: str, *, source: str, target: str) -> list[Edit]:
+def retarget(text: str, *, source: str, target: str, link: Link | None = None) -> list[Edit]:
     """`lang`/`dir` of the root set to the target; other source-language marks follow.
 
     The root always gets `lang`, and `dir="rtl"` for a right-to-left target; elsewhere
     `lang`, `xml:lang` and `dir` change only where the source language was declared, and
-    `<meta http-equiv="content-language">` too.
+    `<meta http-equiv="content-language">` too. With `link`, every `href` (but one whose
+    `hreflang` says which language it is for, as a language switcher's) and the page's
+    `og:url` get their address in the target's edition.
     """
     direction = "rtl" if is_rtl(target) else "ltr"
     edits: list[Edit] = []
@@ -287,6 +290,8 @@ def retarget(text: str, *, source: str, target: str) -> list[Edit]:
         if token.kind != "start":
             continue
         attrs = _attributes(text, token)
+        if link is not None:
+            edits += _relinked(text, token, attrs, link)
         values = {name: text[a:b] for name, a, b, _ in attrs}
         is_root = token.tag == "html" and not root_seen
         root_seen = root_seen or token.tag == "html"
@@ -308,6 +313,23 @@ def retarget(text: str, *, source: str, target: str) -> list[Edit]:
             if added:
                 edits.append(Edit(at, at, added))
     return sorted(edits, key=lambda e: e.start)
+
+
+def _relinked(text: str, token: _Token, attrs: list[tuple[str, int, int, str]],
+              link: Link) -> list[Edit]:
+    values = dict(token.attrs)
+    if "hreflang" in values:
+        return []
+    name = "content" if token.tag == "meta" and \
+        (values.get("property") or "").lower() == "og:url" else "href"
+    edits = []
+    for attr, start, end, quote in attrs:
+        if attr == name:
+            url = html.unescape(text[start:end]).strip()
+            if (moved := link(url)) != url:
+                edits.append(Edit(start, end, moved.translate(
+                    str.maketrans(_ESCAPES[f"attr{quote}"]))))
+    return edits
 
 
 def _language(value: str | None) -> str | None:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..languages import is_rtl
 from . import bidi
-from .base import Block, Edit, Span, decode_text, encode_text
+from .base import Block, Edit, Link, Span, decode_text, encode_text
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -291,15 +291,57 @@ def escape(text: str, context: str, *, rtl: bool) -> str:
     return bidi.isolate(text, escaped) if rtl else escaped(text)
 
 
-def retarget(text: str, *, source: str, target: str) -> list[Edit]:
-    """A front matter's `lang:` and `dir:` values follow the target language."""
+def retarget(text: str, *, source: str, target: str, link: Link | None = None) -> list[Edit]:
+    """A front matter's `lang:` and `dir:` values follow the target language; with `link`,
+    the destinations of links (inline, autolinks, reference definitions) too."""
+    edits = _relinked(text, link) if link is not None else []
     front = _FRONT_MATTER.match(text)
     if not front:
-        return []
+        return edits
     values = {"lang": target, "language": target,
               "dir": "rtl" if is_rtl(target) else "ltr"}
-    edits = []
     for m in re.finditer(r"(?m)^(lang|language|dir):[ \t]*([\"']?)([A-Za-z_-]+)\2[ \t]*\r?$",
                          front.group()):
         edits.append(Edit(m.start(3), m.end(3), values[m.group(1)]))
+    return sorted(edits, key=lambda e: e.start)
+
+
+# a reference definition, `[label]: destination "title"`, on a line of its own
+_DEFINITION = re.compile(r" {0,3}\[(?:[^\]\\]|\\.)+\]:[ \t]*(?:<([^>\n]*)>|(\S+))")
+
+
+def _relinked(text: str, link: Link) -> list[Edit]:
+    """Edits giving each link destination its address in the target's edition: the
+    `](…)` of inline links and `<…>` autolinks, found among the blocks' markup, and the
+    reference definitions, on lines no block (code and HTML blocks included) holds."""
+    found: list[tuple[int, int]] = []
+    for block in blocks(text):
+        for span in block.spans:
+            written = text[span.start:span.end]
+            if span.kind == "close" and written.startswith("]("):
+                inner = written[2:-1]
+                lead = len(inner) - len(inner.lstrip())
+                inner = inner.strip()
+                at = span.start + 2 + lead
+                if inner.startswith("<") and ">" in inner:
+                    found.append((at + 1, at + inner.index(">")))
+                elif inner:
+                    found.append((at, at + len(inner.split()[0])))
+            elif span.kind == "empty" and re.fullmatch(r"<[A-Za-z][\w+.-]*:[^<>\s]*>", written):
+                found.append((span.start + 1, span.end - 1))
+    held = {line for token in _parser().parse(text) if token.map
+            for line in range(*token.map)}  # a definition makes no token
+    offset = 0
+    for number, line in enumerate(_LINE.findall(text)):
+        definition = _DEFINITION.match(line)
+        if definition and number not in held:
+            group = 1 if definition.group(1) is not None else 2
+            found.append((offset + definition.start(group), offset + definition.end(group)))
+        offset += len(line)
+    edits = []
+    for start, end in found:
+        url = text[start:end]
+        if (moved := link(url)) != url:
+            edits.append(Edit(start, end, moved))
     return edits
+

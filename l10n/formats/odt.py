@@ -22,7 +22,7 @@ from pathlib import Path
 from ..errors import L10nError
 from ..languages import is_rtl
 from . import bidi, package
-from .base import OBJECT, Block, Edit
+from .base import OBJECT, Block, Edit, Link
 from .package import Document, Element, Mark, Piece
 
 EXTENSIONS = (".odt",)
@@ -36,6 +36,7 @@ FO = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
 TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
 DC = "{http://purl.org/dc/elements/1.1/}"
+XLINK = "{http://www.w3.org/1999/xlink}"
 LOCALES = {"fr": ("fr", "FR"), "en": ("en", "GB"), "ar": ("ar", "SA")}
 
 _PARTS = ("meta.xml", "styles.xml", "content.xml")  # read in this order
@@ -225,7 +226,7 @@ class _Story:
                     self._walk(child, context + (("span", self.styles.looks.get(style, style)),))
             elif tag == TEXT + "a":
                 self._walk(child, context + (("a", self.doc.get(
-                    child, "{http://www.w3.org/1999/xlink}href")),))
+                    child, XLINK + "href")),))
             elif tag == TEXT + "s":
                 count = int(self.doc.get(child, TEXT + "c") or "1")
                 self.items.append(Mark(" " * min(max(count, 1), 1000)))
@@ -270,12 +271,16 @@ def _spaces(t: str, count: int) -> str:
     return f"<{t}s/>" if count == 1 else f'<{t}s {t}c="{count}"/>'
 
 
-def retarget(text: str, *, source: str, target: str) -> list[Edit]:
-    """Writing mode, alignment and language of the target on the styles of the document."""
+def retarget(text: str, *, source: str, target: str, link: Link | None = None) -> list[Edit]:
+    """Writing mode, alignment and language of the target on the styles of the document;
+    with `link`, the target's address on links (`text:a`, `draw:a`)."""
     rtl = is_rtl(target)
     turn = rtl != is_rtl(source)
     edits: list[Edit] = []
     for name, doc in package.parts(text):
+        if link is not None:
+            edits += [edit for anchor in doc.root.iter(TEXT + "a", DRAW + "a")
+                      for edit in package.relinked(doc, anchor, XLINK + "href", link)]
         if name == "meta.xml":
             meta = doc.root.find(OFFICE + "meta")
             language = meta.find(DC + "language") if meta is not None else None

@@ -24,7 +24,7 @@ import posixpath
 import re
 import struct
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path, PurePosixPath
@@ -142,17 +142,26 @@ def check_xml(data: bytes, where: str) -> Any:
 _ROOT = re.compile(rb"<[^?!]")  # a DTD can only come before the root element
 
 
+RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationships"
+RELATIONSHIP = RELATIONSHIPS[:-1]
+
+
+def rels_name(source: str) -> str:
+    """The member listing the relationships of part `source` ("" for the package)."""
+    folder, base = posixpath.split(source)
+    return posixpath.join(folder, "_rels", f"{base}.rels")
+
+
 def read_rels(archive: zipfile.ZipFile, source: str, path: Path) -> list[tuple[str, str]]:
     """(type, package name) of the internal relationships of part `source` ("" for the
     package itself), in the order they are listed."""
-    folder, base = posixpath.split(source)
-    rels = posixpath.join(folder, "_rels", f"{base}.rels")
+    folder = posixpath.dirname(source)
+    rels = rels_name(source)
     if rels not in archive.NameToInfo:
         return []
     _, root = read_part(archive, rels, path)
     found = []
-    for rel in root.iter("{http://schemas.openxmlformats.org/package/2006/relationships}"
-                         "Relationship"):
+    for rel in root.iter(RELATIONSHIP):
         target = rel.get("Target") or ""
         if rel.get("TargetMode") == "External" or not target:
             continue
@@ -485,6 +494,15 @@ def set_attr(element: Element, name: str, qname: str, value: str) -> Edit:
         return Edit(a, b, attr_escape(value))
     at = element.open_end - (2 if element.empty else 1)
     return Edit(at, at, f' {qname}="{attr_escape(value)}"')
+
+
+def relinked(doc: Document, element: Element, name: str, link: Callable[[str], str]
+             ) -> list[Edit]:
+    """`element`'s address in its attribute `name` as `link` gives it for the target's
+    edition: an edit when it moves."""
+    url = doc.get(element, name)
+    moved = link(url) if url is not None else None
+    return [] if moved == url else [set_attr(element, name, name, moved)]
 
 
 def insert_child(text: str, parent: Element, xml: str, order: dict[str, int],

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..errors import L10nError
 from ..languages import is_rtl
 from . import placeholders
-from .base import OBJECT, Block, Edit, Format
+from .base import OBJECT, Block, Edit, Format, Link
 
 if TYPE_CHECKING:
     from ..segmentation import Segmenter
@@ -225,17 +225,21 @@ def _unit(text: str, block: Block, pieces: list[_Piece], first: int, start: int,
 
 
 def render(text: str, units: list[Unit], translate: Callable[[Unit], str | None], *,
-           fmt: Format, source: str, target: str) -> str:
+           fmt: Format, source: str, target: str, link: Link | None = None) -> str:
     """The source with each unit replaced by `translate(unit)`; None keeps the source.
 
     A translation equal to its msgid also keeps the source, so the identity round trip
     gives back the input byte for byte (entities and spacing included). `source` and
     `target` are language codes: for another language the format declares the target
     language and direction, and isolates left-to-right runs in right-to-left translations.
+    `link` gives each link of the markup its address in the target's edition; the markup
+    of a translated unit is copied from the source with these edits, wherever the
+    translator moved its placeholder.
     """
     rtl = is_rtl(target)
     crlf = "\r\n" in text  # a translator's line break is written like the document's
-    edits = fmt.retarget(text, source=source, target=target) if target != source else []
+    edits = fmt.retarget(text, source=source, target=target, link=link) \
+        if target != source else []
     items: list[Unit | Edit] = sorted([*units, *edits], key=lambda x: x.start)
     starts = [item.start for item in items]
 

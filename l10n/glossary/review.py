@@ -29,10 +29,12 @@ class Mentions:
         self._last: tuple[tuple[str, str], list[Problem]] | None = None
 
     def review(self, glossary: Glossary, source: str, target: str, source_lang: str,
-               target_lang: str) -> list[Problem]:
+               target_lang: str, *, standalone: bool = False) -> list[Problem]:
         """The glossary's problems with one unit's translation; asking again about the same
-        unit gives the same answer (several checks share one review)."""
-        if self._last is not None and self._last[0] == (source, target):
+        unit gives the same answer (several checks share one review). A `standalone` unit
+        (a headline, a page's title or description) is read on its own: it names terms in
+        full, and that is no first mention for the running text."""
+        if self._last is not None and self._last[0] == (source, target, standalone):
             return self._last[1]
         problems: list[Problem] = []
         named: set[str] = set()
@@ -55,7 +57,7 @@ class Mentions:
             full = glossary.spans(target, target_lang, term, "accepted")
             allowed += full
             if full:
-                if forms.short and (keys & self._named or len(full) > 1):
+                if forms.short and not standalone and (keys & self._named or len(full) > 1):
                     problems.append(Problem("repeat", f"«{forms.preferred}» again: after the "
                                                       f"first mention, «{forms.short}» is "
                                                       "house style"))
@@ -78,6 +80,7 @@ class Mentions:
             problems.append(Problem("forbidden", f"glossary: «{target[hit.start:hit.end]}» "
                                                  f"is not used in {target_lang}{instead}"))
         problems = list(dict.fromkeys(problems))
-        self._named |= named
-        self._last = ((source, target), problems)
+        if not standalone:
+            self._named |= named
+        self._last = ((source, target, standalone), problems)
         return problems

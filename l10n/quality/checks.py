@@ -14,9 +14,12 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .. import dates
 from ..formats import placeholders as markup
 from ..glossary import Glossary
 from ..glossary.review import Mentions, Problem
+from ..languages import LANGUAGES
+from ..links import Links
 from ..numbers import figures
 from ..patterns import EMAIL, PLACEHOLDER, URL
 
@@ -30,6 +33,9 @@ class Context:
     target_lang: str
     glossary: Glossary
     arabic_digits: str = "western"  # "western", "arabic-indic" or "any"
+    date_style: str = "long"  # of the target language: one of dates.STYLES
+    links: Links = Links()  # the sites whose pages exist in several languages
+    standalone: bool = False  # the unit is read on its own (formats.base.STANDALONE)
     # what earlier units of the document named: one Context per document, units in order
     mentions: Mentions = field(default_factory=Mentions, compare=False, repr=False)
 
@@ -48,11 +54,66 @@ Check = Callable[[str, str, Context], list[str]]
 
 def check_numbers(source: str, target: str, ctx: Context) -> list[str]:
     """Figures in any notation, in digits or words; a word that is a figure only in
-    company ("un", "one", «الأول») may confirm a figure of the other text, never require one."""
-    ours = figures(markup.PATTERN.sub(" ", source), ctx.source_lang)  # <1> is no figure
-    theirs = figures(markup.PATTERN.sub(" ", target), ctx.target_lang)
+    company ("un", "one", «الأول») may confirm a figure of the other text, never require one.
+    A Hijri date that restates a Gregorian date of the same text is no figure of its own."""
+    ours = figures(_read(source, ctx.source_lang), ctx.source_lang)
+    theirs = figures(_read(target, ctx.target_lang), ctx.target_lang)
     messages = [f"number {n} of the source is missing" for n in sorted(ours.firm - theirs.values)]
     messages += [f"number {n} is not in the source" for n in sorted(theirs.firm - ours.values)]
+    return messages
+
+
+def _read(text: str, lang: str) -> str:
+    """The text whose figures count: no placeholders (<1> is no figure), no restated day."""
+    text = markup.PATTERN.sub(" ", text)
+    for start, end in reversed(dates.restated(text, lang)):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+# -- dates -------------------------------------------------------------------------------
+
+
+def check_dates(source: str, target: str, ctx: Context) -> list[str]:
+    """Dates in figures where the house style writes them in full (11/10/2021 is
+    11 October to a French reader, 10 November to an American one), and the Hijri date:
+    beside every Gregorian one where the style asks for it, and right wherever given."""
+    if ctx.date_style == "any":
+        return []
+    lang = ctx.target_lang
+    hijri = ctx.date_style == "long-hijri"
+    copied = {found.written for found in dates.numeric(source)}
+    messages = []
+    for found in dates.numeric(target):
+        writer = ctx.source_lang if found.written in copied else lang
+        meant = found.readings(LANGUAGES[writer].date_orders)
+        if len(meant) > 1:
+            messages.append(f"date in figures {found.written} is ambiguous "
+                            f"({' or '.join(dates.long_form(d, lang) for d in meant)}): "
+                            "write it in full")
+        elif meant:
+            misread = [d for d in found.readings(LANGUAGES[lang].date_orders) if d != meant[0]]
+            messages.append(f"date in figures {found.written}: write "
+                            f"«{dates.long_form(meant[0], lang, hijri=hijri)}»" + (
+                                f" ({LANGUAGES[lang].name} readers may take it for "
+                                f"{dates.long_form(misread[0], lang)})" if misread else ""))
+    return messages + (_hijri(target, required=hijri) if lang == "ar" else [])
+
+
+def _hijri(target: str, *, required: bool) -> list[str]:
+    days = [(found, day, dates.to_hijri(day)) for found, day in dates.days(target, "ar")]
+    days = [item for item in days if item[2] is not None]
+    given = dates.hijri_dates(target)
+    messages = [f"«{found.written}» without its Hijri date: add "
+                f"«الموافق {dates.hijri_form(hijri)}»"
+                for found, _, hijri in days if required and isinstance(found, dates.Written)
+                and hijri not in {h.date for h in given}]
+    if days:
+        expected = ", ".join(f"«{found.written}» is «{dates.hijri_form(hijri)}»"
+                             for found, _, hijri in days)
+        messages += [f"the Hijri date «{h.written}» is not the day of the Gregorian date "
+                     f"(Umm al-Qura: {expected})"
+                     for h in given if h.date not in {hijri for *_, hijri in days}]
     return messages
 
 
@@ -76,9 +137,24 @@ def check_placeholders(source: str, target: str, ctx: Context) -> list[str]:
 
 
 def check_links(source: str, target: str, ctx: Context) -> list[str]:
+    """Every URL and e-mail address of the source, a URL in the target language's pages
+    where the site has them ([[links.sites]])."""
     return [f"{kind} {found} is missing" for kind, pattern in (("URL", URL), ("e-mail", EMAIL))
             for found in dict.fromkeys(m.group() for m in pattern.finditer(source))
-            if found not in target]
+            if found not in target and _localized(found, ctx) not in target]
+
+
+def check_link_language(source: str, target: str, ctx: Context) -> list[str]:
+    """A URL a translator kept that points at the source language's pages of a site that
+    has pages in the target language (the build points the source's markup links there)."""
+    return [f"{url} points at the {LANGUAGES[ctx.source_lang].name} pages: write "
+            f"{_localized(url, ctx)}"
+            for url in dict.fromkeys(m.group() for m in URL.finditer(target))
+            if _localized(url, ctx) != url]
+
+
+def _localized(url: str, ctx: Context) -> str:
+    return ctx.links.localize(url, source=ctx.source_lang, target=ctx.target_lang)
 
 
 # -- punctuation and spacing ------------------------------------------------------------
@@ -191,7 +267,8 @@ def check_glossary_repeat(source: str, target: str, ctx: Context) -> list[str]:
 
 
 def _terms(source: str, target: str, ctx: Context) -> list[Problem]:
-    return ctx.mentions.review(ctx.glossary, source, target, ctx.source_lang, ctx.target_lang)
+    return ctx.mentions.review(ctx.glossary, source, target, ctx.source_lang, ctx.target_lang,
+                               standalone=ctx.standalone)
 
 
 def check_arabic_digits(source: str, target: str, ctx: Context) -> list[str]:
@@ -211,6 +288,8 @@ CHECKS: dict[str, tuple[str, Check]] = {
     "numbers": ("error", check_numbers),
     "placeholders": ("error", check_placeholders),
     "links": ("error", check_links),
+    "link-language": ("warning", check_link_language),
+    "dates": ("warning", check_dates),
     "glossary": ("error", check_glossary),
     "glossary-repeat": ("warning", check_glossary_repeat),
     "bidi": ("error", check_bidi),

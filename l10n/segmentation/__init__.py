@@ -9,6 +9,7 @@ from the built-in rules (`rules.py`, word lists in `languages.py`) or from an SR
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,10 @@ from .rules import Rules
 
 if TYPE_CHECKING:
     import regex
+
+# a copyright notice is one unit to the end of its line, whatever its full stops:
+# «© 2021 CIMCT. Tous droits réservés.» is translated as a whole
+_NOTICE = re.compile(r"(?:©|\([cC]\)(?=\s*\d)|\bCopyright\b)[^\n]*")
 
 
 class Engine(Protocol):
@@ -59,6 +64,9 @@ class Segmenter:
         breaks = self.engine.breaks(text)
         if self.no_break and breaks:
             breaks = _allowed(text, breaks, self.no_break)
+        if breaks and _NOTICE.search(text):
+            notices = [m.span() for m in _NOTICE.finditer(text)]
+            breaks = [at for at in breaks if not any(a < at < b for a, b in notices)]
         spans = []
         start = 0
         for end in (*breaks, len(text)):

@@ -97,7 +97,8 @@ def test_arabic_lines_are_right_aligned_and_in_reading_order(built, tmp_path):
     title = read_right_to_left(text[0]) + " " + read_right_to_left(text[1])
     assert comparable(title) == comparable(
         "نائب وزير الدفاع الماليزي يزور التحالف الإسلامي العسكري لمحاربة الإرهاب", written=True)
-    assert read_right_to_left(text[2]) == "الرياض – 11/10/2021"
+    # the era letter of «2021م» follows the year (pdftotext gives it as a word of its own)
+    assert read_right_to_left(text[2]) == "الرياض – 11 أكتوبر 2021 م"
 
 
 def test_english_lines_are_left_aligned(built, tmp_path):
@@ -129,4 +130,4 @@ def test_opendocument_saved_by_libreoffice_builds_right_to_left(built, tmp_path)
     text = body(page, "رئازلا")
     right = max(line[-1][1] for line in text)
     assert all(abs(line[-1][1] - right) < 2 for line in text)
-    assert read_right_to_left(text[2]) == "الرياض – 11/10/2021"
+    assert read_right_to_left(text[2]) == "الرياض – 11 أكتوبر 2021 م"

@@ -192,6 +192,20 @@ def test_a_no_break_pattern_blocks_a_break_right_after_its_match():
     assert [text[a:b] for a, b in custom.split(text)] == ["Il cite le vol. AF12. Il part."]
 
 
+@pytest.mark.parametrize("lang, text, expected", [
+    ("fr", "© 2021 CIMCT. Tous droits réservés.", ["© 2021 CIMCT. Tous droits réservés."]),
+    ("en", "Copyright 2021 IMCTC. All rights reserved.",
+     ["Copyright 2021 IMCTC. All rights reserved."]),
+    ("ar", "© 2021 التحالف. جميع الحقوق محفوظة.", ["© 2021 التحالف. جميع الحقوق محفوظة."]),
+    ("fr", "Fin du texte. © 2021 CIMCT. Tous droits réservés.\nContact presse. Écrivez-nous.",
+     ["Fin du texte.", "© 2021 CIMCT. Tous droits réservés.", "Contact presse.",
+      "Écrivez-nous."]),
+    ("en", "The CIMCT (c) note. It ends.", ["The CIMCT (c) note.", "It ends."]),
+])
+def test_a_copyright_notice_is_one_unit_to_the_end_of_its_line(lang, text, expected):
+    assert sentences(lang, text) == expected
+
+
 def test_a_bad_no_break_pattern_is_a_clear_error():
     from l10n.errors import L10nError
     with pytest.raises(L10nError, match=r"no_break fr: '\(unclosed' is not a valid"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from support import write
+from support import translate_all, write
 
 from l10n.quality import checks as qa
 from l10n.catalog import pofile
@@ -118,14 +118,15 @@ def test_do_not_translate():
 def test_check_blocks_on_a_term_and_only_warns_on_a_repeat(workspace, run):
     (workspace / "l10n.toml").write_text('[languages]\nfr = ["en"]\n[check]\nrequired = ["en"]\n')
     write(workspace / "glossary.csv", "fr,en,en_short\nCIMCT,IMCTC,the Coalition\n")
-    write(workspace / "sources/fr/a.txt", "La CIMCT a reçu le ministre.\n\n"
+    write(workspace / "sources/fr/a.txt", "Communiqué\n\nLa CIMCT a reçu le ministre.\n\n"
                                           "Le ministre a salué la CIMCT.\n")
     run("update", cwd=workspace)
     po = workspace / "translations/en/a.po"
 
     def translate(first: str, second: str) -> dict:
         catalog = pofile.read(po)
-        catalog.entries[0].msgstr, catalog.entries[1].msgstr = first, second
+        title, one, two = catalog.entries
+        title.msgstr, one.msgstr, two.msgstr = "Press release", first, second
         po.write_bytes(pofile.serialize(catalog))
         result = run("check", "--format", "json", cwd=workspace)
         [doc] = json.loads(result.out)["documents"]
@@ -137,23 +138,53 @@ def test_check_blocks_on_a_term_and_only_warns_on_a_repeat(workspace, run):
     assert translate("IMCTC received the minister.", "The minister praised the Coalition.") \
         == {"code": 0, "findings": set()}
     assert translate("IMCTC received the minister.", "The minister praised IMCTC.") == {
-        "code": 0, "findings": {("glossary-repeat", "warning", lines[1])}}
+        "code": 0, "findings": {("glossary-repeat", "warning", lines[2])}}
     assert translate("The Coalition received the minister.", "The minister praised IMCTC.") \
-        == {"code": 1, "findings": {("glossary", "error", lines[0])}}
+        == {"code": 1, "findings": {("glossary", "error", lines[1])}}
+
+
+def test_a_headline_names_terms_in_full_and_is_no_first_mention(workspace, run):
+    """A title, a page's title and description are read on their own: the running text
+    names the coalition in full again, once, then by its short form."""
+    (workspace / "l10n.toml").write_text('[languages]\nfr = ["ar"]\n[check]\nrequired = ["ar"]\n')
+    write(workspace / "glossary.csv", "fr,ar,ar_short\nCIMCT,التحالف الإسلامي العسكري لمحاربة "
+                                      "الإرهاب,التحالف\n")
+    write(workspace / "sources/fr/a.html", "<html><head><title>La CIMCT | CIMCT</title></head>"
+          "<body><h1>La CIMCT reçoit le ministre</h1><p>La CIMCT a reçu le ministre. "
+          "Le ministre a salué la CIMCT.</p></body></html>")
+    run("update", cwd=workspace)
+    full = "التحالف الإسلامي العسكري لمحاربة الإرهاب"
+    translate_all(workspace / "translations/ar/a.po", lambda entry: {
+        "La CIMCT | CIMCT": f"{full} | {full}",
+        "La CIMCT reçoit le ministre": f"{full} يستقبل الوزير",
+        "La CIMCT a reçu le ministre.": f"استقبل {full} الوزير.",
+        "Le ministre a salué la CIMCT.": "وأشاد الوزير بالتحالف."}[entry.msgid])
+    result = run("check", "--format", "json", cwd=workspace)
+    assert glossary_findings(result) == []
+    translate_all(workspace / "translations/ar/a.po", lambda entry: entry.msgstr.replace(
+        "بالتحالف", f"ب{full}"))
+    result = run("check", "--format", "json", cwd=workspace)
+    assert glossary_findings(result) == [("glossary-repeat", "Le ministre a salué la CIMCT.")]
+
+
+def glossary_findings(result) -> list[tuple[str, str]]:
+    return [(f["check"], f["msgid"]) for f in json.loads(result.out)["documents"][0]["findings"]
+            if f["check"].startswith("glossary")]
 
 
 def test_glossary_check_lists_repeats_as_warnings_without_failing(workspace, run):
     (workspace / "l10n.toml").write_text('[languages]\nfr = ["en"]\n')
     write(workspace / "glossary.csv", "fr,en,en_short\nCIMCT,IMCTC,the Coalition\n")
-    write(workspace / "sources/fr/a.txt", "La CIMCT a reçu le ministre.\n\n"
+    write(workspace / "sources/fr/a.txt", "Communiqué\n\nLa CIMCT a reçu le ministre.\n\n"
                                           "Le ministre a salué la CIMCT.\n")
     run("update", cwd=workspace)
     po = workspace / "translations/en/a.po"
     catalog = pofile.read(po)
-    catalog.entries[0].msgstr = "IMCTC received the minister."
-    catalog.entries[1].msgstr = "The minister praised IMCTC."
+    catalog.entries[0].msgstr = "Press release"
+    catalog.entries[1].msgstr = "IMCTC received the minister."
+    catalog.entries[2].msgstr = "The minister praised IMCTC."
     po.write_bytes(pofile.serialize(catalog))
-    line = pofile.read(po).entries[1].line
+    line = pofile.read(po).entries[2].line
     result = run("glossary", "check", cwd=workspace)
     assert result.code == 0
     assert result.out.splitlines() == [
