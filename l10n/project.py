@@ -446,7 +446,7 @@ def _approve_po(po: Path, *, by: str, origin: str | None, exact: bool) -> int:
                     (exact and not provenance.detail.startswith("exact")):
                 continue
             entry.fuzzy = False
-            entry.provenance = provenance.reviewed(entry.msgstr, by=by)
+            entry.provenance = provenance.approved_by(by)
             approved += 1
         return catalog if approved else None
 
