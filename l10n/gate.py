@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import qa
 from .catalog import pofile
-from .catalog.model import Entry, Status
+from .catalog.model import ORIGINS, Entry, Status
 from .config import Settings
 from .glossary import FILE_NAME as GLOSSARY
 from .glossary import Glossary
@@ -60,6 +60,15 @@ class Readiness:
         for entry in self.entries:
             if entry.status(self.nplurals) is Status.NEEDS_REVIEW:
                 counts[entry.origin() or "unknown"] += 1
+        return counts
+
+    def reviews(self) -> dict[str, dict[str, int]]:
+        """Reviewed proposals by origin: how many the reviewer kept as proposed or edited."""
+        counts = {o: {"kept": 0, "edited": 0} for o in ORIGINS}
+        for entry in self.entries:
+            review = entry.review(self.nplurals)
+            if review and entry.provenance.origin in counts:
+                counts[entry.provenance.origin][review] += 1
         return counts
 
     def changes(self) -> list[Entry]:
