@@ -178,8 +178,9 @@ def test_review_in_poedit_needs_no_rewrite_and_reads_as_kept_or_edited(workspace
     assert {e.msgid: e.review() for e in again.entries} == {
         "Premier paragraphe.": None, "Il a trois phrases.": "edited",
         "Le Secrétaire général a reçu cinq délégations.": "kept"}
-    check = run("check", "--format", "json", "--lang", "en", cwd=workspace)
-    assert json.loads(check.out)["documents"][0]["counts"]["units"]["reviewed"] == 3
+    status = json.loads(run("status", "--json", "--lang", "en", cwd=workspace).out)
+    assert status["documents"][0]["units"]["reviewed"] == 3
+    assert status["documents"][0]["reviewed_by_origin"]["changed"] == {"kept": 1, "edited": 1}
 
 
 def test_notes_of_reviews_recorded_by_earlier_versions_still_read(workspace, run):
