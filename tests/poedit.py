@@ -62,21 +62,21 @@ class Poedit:
         env = {**os.environ, "DISPLAY": self.display, "HOME": str(home),
                "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / ".local"),
                "XDG_CACHE_HOME": str(home / ".cache")}
-        program = subprocess.Popen(["poedit", str(po)], env=env, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL)
         try:
-            self._wait_for_window(po.name, program)
-            for step in steps:
-                self._do(step, po)
-            self._xdo("key", "ctrl+q")
-            program.wait(15)
-        except BaseException:
-            self.shot(f"stuck-{po.stem}")
-            raise
+            program = self._start(po, env)
+            try:
+                for step in steps:
+                    self._do(step, po)
+                self._xdo("key", "ctrl+q")
+                program.wait(15)
+            except BaseException:
+                self.shot(f"stuck-{po.stem}")
+                raise
+            finally:
+                if program.poll() is None:
+                    program.kill()
+                    program.wait()
         finally:
-            if program.poll() is None:
-                program.kill()
-                program.wait()
             shutil.rmtree(home, ignore_errors=True)
 
     def shot(self, name: str) -> Path | None:
@@ -120,15 +120,28 @@ class Poedit:
         else:
             raise ValueError(f"unknown step {step!r}")
 
-    def _wait_for_window(self, name: str, program: subprocess.Popen) -> None:
-        for _ in range(150):
-            if self._xdo("search", "--name", name).strip():
-                time.sleep(2.0)  # the window is there; let it finish loading the file
-                return
-            if program.poll() is not None:
-                raise AssertionError(f"Poedit exited with {program.returncode}")
-            time.sleep(0.2)
-        raise AssertionError(f"Poedit's window for {name} never appeared")
+    def _start(self, po: Path, env: dict[str, str]) -> subprocess.Popen:
+        """Poedit with its window open on `po`. On a loaded machine GTK sometimes fails to
+        connect to the display ("Unable to initialize GTK+"): such a start is tried again."""
+        for _ in range(3):
+            with tempfile.TemporaryFile() as errors:
+                program = subprocess.Popen(["poedit", str(po)], env=env, stdout=errors,
+                                           stderr=errors)
+                for _ in range(150):
+                    if self._xdo("search", "--name", po.name).strip():
+                        time.sleep(2.0)  # the window is there; let it finish loading the file
+                        return program
+                    if program.poll() is not None:
+                        break
+                    time.sleep(0.2)
+                else:
+                    program.kill()
+                    program.wait()
+                    raise AssertionError(f"Poedit's window for {po.name} never appeared")
+                errors.seek(0)
+                said = errors.read().decode(errors="replace").strip()
+            time.sleep(1.0)
+        raise AssertionError(f"Poedit exited with {program.returncode} at start: {said}")
 
     def _xdo(self, *args: str) -> str:
         return subprocess.run(["xdotool", *args], env={**os.environ, "DISPLAY": self.display},
