@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .catalog.model import Catalog, Entry, Status
+from .catalog.model import ORIGINS, Catalog, Entry, Status
 from .catalog.msgfmt import Msgfmt
 from .errors import L10nError
 from .files import Signature
@@ -68,6 +68,15 @@ class Readiness:
         for entry in self.entries:
             if entry.status(self.nplurals) is Status.NEEDS_REVIEW:
                 counts[entry.origin() or "unknown"] += 1
+        return counts
+
+    def reviews(self) -> dict[str, dict[str, int]]:
+        """Reviewed proposals by origin: how many the reviewer kept as proposed or edited."""
+        counts = {o: {"kept": 0, "edited": 0} for o in ORIGINS}
+        for entry in self.entries:
+            review = entry.review(self.nplurals)
+            if review and entry.provenance.origin in counts:
+                counts[entry.provenance.origin][review] += 1
         return counts
 
     def changes(self) -> list[Entry]:

@@ -11,6 +11,7 @@ import pytest
 from support import msgcat_no_wrap, msgfmt_check, translate_all, update, write
 
 from l10n.catalog import pofile
+from l10n.catalog.model import text_hash
 
 DOC = "Premier paragraphe. Il a deux phrases.\n\nLe Secrétaire général a reçu quatre délégations.\n"
 
@@ -136,9 +137,10 @@ def test_build_does_not_rewrite_unchanged_outputs(workspace, run):
     assert "unchanged" in again.out and out.stat().st_mtime_ns == before
 
 
-def test_approve_records_who_and_whether_kept(workspace, run):
+def test_approve_records_who_and_keeps_the_proposal(workspace, run):
     src, po = edited(workspace, run)
     run("update", cwd=workspace)
+    proposed = text_hash("<Le Secrétaire général a reçu quatre délégations.>")
     result = run("approve", "--origin", "changed", "--lang", "en", "--by", "Amina", cwd=workspace)
     [line] = [e.line for e in pofile.read(po).entries if e.fuzzy]
     assert result.code == 0 and "nothing to approve" in result.out  # 4 ≠ 5: held back
@@ -147,11 +149,13 @@ def test_approve_records_who_and_whether_kept(workspace, run):
     result = run("approve", f"translations/en/a.po:{line}", "--by", "Amina", cwd=workspace)
     assert result.code == 0 and "approved 1 entry" in result.out
     text = po.read_text()
-    assert "#. l10n: reviewed; changed kept; «quatre» → «cinq»; approved by Amina" in text
+    assert f"#. l10n: changed; proposed {proposed}; «quatre» → «cinq»; approved by Amina" in text
     assert "#, fuzzy" not in text and "#|" not in text
+    assert [e.review() for e in pofile.read(po).entries] == [None, None, "kept"]
+    assert run("update", "--check", cwd=workspace).code == 0
 
 
-def test_review_in_poedit_is_recorded_as_kept_or_edited(workspace, run):
+def test_review_in_poedit_needs_no_rewrite_and_reads_as_kept_or_edited(workspace, run):
     src = write(workspace / "sources/fr/a.txt", DOC)
     run("update", cwd=workspace)
     po = workspace / "translations/en/a.po"
@@ -159,15 +163,41 @@ def test_review_in_poedit_is_recorded_as_kept_or_edited(workspace, run):
     src.write_text(DOC.replace("quatre", "cinq").replace("deux", "trois"))
     run("update", cwd=workspace)
     catalog = pofile.read(po)
+    notes = {e.msgid: e.notes for e in catalog.entries}
     for entry in catalog.entries:
         if entry.fuzzy:  # the translator clears "needs work", editing one of the two
             entry.fuzzy = False
             if "trois" in entry.msgid:
                 entry.msgstr = "It has three sentences."
     po.write_bytes(pofile.serialize(catalog))
+    saved = po.read_bytes()
+    assert run("update", "--check", cwd=workspace).code == 0
+    assert "0 PO file(s) written" in run("update", cwd=workspace).out
+    assert po.read_bytes() == saved
+    again = pofile.read(po)
+    assert {e.msgid: e.notes for e in again.entries} == notes  # the notes as proposed
+    assert {e.msgid: e.review() for e in again.entries} == {
+        "Premier paragraphe.": None, "Il a trois phrases.": "edited",
+        "Le Secrétaire général a reçu cinq délégations.": "kept"}
+    status = json.loads(run("status", "--json", "--lang", "en", cwd=workspace).out)
+    assert status["documents"][0]["units"]["reviewed"] == 3
+    assert status["documents"][0]["reviewed_by_origin"]["changed"] == {"kept": 1, "edited": 1}
+
+
+def test_notes_of_reviews_recorded_by_earlier_versions_still_read(workspace, run):
+    write(workspace / "sources/fr/a.txt", DOC)
     run("update", cwd=workspace)
-    notes = [n for e in pofile.read(po).entries for n in e.notes if n.startswith("l10n:")]
-    assert sorted(n.split(";")[1].strip() for n in notes) == ["changed edited", "changed kept"]
+    po = workspace / "translations/en/a.po"
+    translate_all(po, stand_in)
+    catalog = pofile.read(po)
+    catalog.entries[1].notes.append("l10n: reviewed; memory edited; fuzzy 80 from b [en]")
+    catalog.entries[2].notes.append("l10n: reviewed; changed kept; «quatre» → «cinq»")
+    po.write_bytes(pofile.serialize(catalog))
+    assert run("update", "--check", cwd=workspace).code == 0
+    again = pofile.read(po)
+    assert [e.review() for e in again.entries] == [None, "edited", "kept"]
+    assert [e.origin() for e in again.entries] == [None, None, None]  # none awaits review
+    assert run("check", "--lang", "en", cwd=workspace).code == 0
 
 
 def test_orphan_kept_until_prune_and_rename_carries_translations(workspace, run):

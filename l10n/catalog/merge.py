@@ -16,7 +16,7 @@ import re
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from .model import Catalog, Entry, Provenance, text_hash
+from .model import NOTE_PREFIX, Catalog, Entry, Provenance, text_hash
 
 _TOKENS = re.compile(r"\w+|[^\w\s]+|\s+")
 _DIFF_LIMIT = 200
@@ -67,13 +67,11 @@ def merge(units: list[Entry], old: Catalog, *, threshold: float) -> Catalog:
 
 
 def _carry(prior: Entry, unit: Entry) -> Entry:
-    """The old entry with the unit's current location; a finished review is recorded."""
+    """The old entry with the unit's current location and notes; its provenance note is
+    kept word for word, whatever a translator did since (a review is derived, never
+    recorded, so that approving in Poedit needs no rewrite)."""
     entry = prior.copy(obsolete=False, references=list(unit.references), line=None)
-    provenance = entry.provenance
-    if provenance and provenance.proposed and not entry.fuzzy and entry.has_translation():
-        provenance = provenance.reviewed(entry.msgstr)
-    entry.notes = list(unit.notes)
-    entry.provenance = provenance
+    entry.notes = list(unit.notes) + [n for n in prior.notes if n.startswith(NOTE_PREFIX)]
     return entry
 
 

@@ -6,9 +6,13 @@ Status (used by every command):
 - reviewed: non-fuzzy and non-empty. Only a person makes an entry reviewed.
 
 The provenance note is an extracted comment (`#.`), because a Poedit save keeps those
-and drops unknown flags. Its forms:
-    l10n: <origin>; proposed <hash>; <detail>           (needs review)
-    l10n: reviewed; <origin> kept|edited; <detail>       (after a person approved)
+and drops unknown flags. It is written once, with the proposal, and never needs
+rewriting: approving a proposal (clearing "needs work" in Poedit) leaves the file as the
+translator saved it. Whether they kept or edited the proposal is derived when asked,
+from the hash of the proposed text:
+    l10n: <origin>; proposed <hash>; <detail>[; approved by <name>]
+Notes written by earlier versions, once reviewed, still read:
+    l10n: reviewed; <origin> kept|edited; <detail>
 """
 
 from __future__ import annotations
@@ -38,8 +42,8 @@ class Provenance:
 
     origin: str
     detail: str = ""
-    proposed: str | None = None  # hash of the proposed text, while it awaits review
-    verdict: str | None = None   # "kept" or "edited", once reviewed
+    proposed: str | None = None  # hash of the proposed text
+    verdict: str | None = None   # "kept" or "edited", as an earlier version's note recorded
 
     @classmethod
     def parse(cls, note: str) -> Provenance | None:
@@ -60,10 +64,16 @@ class Provenance:
             head = f"{self.origin}; proposed {self.proposed}"
         return f"{NOTE_PREFIX}{head}; {self.detail}" if self.detail else NOTE_PREFIX + head
 
-    def reviewed(self, msgstr: str, *, by: str | None = None) -> Provenance:
-        verdict = "kept" if self.proposed == text_hash(msgstr) else "edited"
-        detail = f"{self.detail}; approved by {by}" if by else self.detail
-        return Provenance(self.origin, detail, None, verdict)
+    def approved_by(self, name: str) -> Provenance:
+        """The note once a person approved the proposal with `l10n approve`."""
+        return replace(self, detail=f"{self.detail}; approved by {name}" if self.detail
+                       else f"approved by {name}")
+
+    def review(self, msgstr: str) -> str | None:
+        """Whether the reviewer kept the proposal as it was or edited it."""
+        if self.verdict or not self.proposed:
+            return self.verdict
+        return "kept" if text_hash(msgstr) == self.proposed else "edited"
 
 
 @dataclass
@@ -141,9 +151,17 @@ class Entry:
         self.notes = kept + ([value.render()] if value else [])
 
     def origin(self) -> str | None:
-        """Why the entry needs review: changed, memory or machine (None if unknown)."""
+        """Where its proposal came from: changed, memory or machine (None if unknown, or
+        recorded as reviewed by an earlier version)."""
         prov = self.provenance
         return prov.origin if prov and not prov.verdict else None
+
+    def review(self, nplurals: int = 2) -> str | None:
+        """For a reviewed proposal: "kept" or "edited" (None when not a reviewed proposal)."""
+        prov = self.provenance
+        if prov is None or self.status(nplurals) is not Status.REVIEWED:
+            return None
+        return prov.review(self.msgstr)
 
     @property
     def words(self) -> int:

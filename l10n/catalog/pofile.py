@@ -1,7 +1,9 @@
-"""Reading PO files as gettext does, in one pass, and writing them as `msgcat --no-wrap` would.
+"""Reading PO files as gettext does, in one pass, and writing them exactly as msgcat would.
 
-Writing in msgcat's own layout means a Poedit save (which reformats with msgcat and keeps
-a file's no-wrap style) changes nothing but the header fields Poedit stamps.
+A file is written in the style it was found in (wrapped or not, CRLF or LF), as Poedit
+detects it and has msgcat write it: a Poedit save then changes nothing but the header
+fields Poedit stamps, and an update changes nothing but the entries it must. A new file
+is written as `msgcat --no-wrap` writes it.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 
 from ..errors import L10nError
 from ..files import Signature, decode_utf8, read_bytes, write_if_unchanged
+from . import linebreak
 from .model import Catalog, Entry
 
 _CHARSET = re.compile(rb'"Content-Type:[^"]*charset=([^\\"\s;]+)', re.IGNORECASE)
@@ -23,7 +26,7 @@ _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\
                           "\a": "\\a", "\b": "\\b", "\f": "\\f", "\v": "\\v"})
 _SPECIAL = re.compile(r'[\\"\n\t\r\a\b\f\v]')
 _LINES = re.compile(r"[^\n]*\n|[^\n]+")
-_REFERENCE_WIDTH = 79
+_PAGE_WIDTH = 79  # msgcat's default, and its reference lines' width with --no-wrap
 _PIECE = 1 << 20  # bytes decoded and read at a time
 
 
@@ -370,12 +373,15 @@ def plan(path: Path, change: Change, current: bytes | None = None,
         current = read_bytes(path)
     if catalog is None and current is not None:
         catalog = parse(current, path)
+    before = serialize(catalog) if catalog is not None else None  # `change` may edit it
     changed = change(catalog)
     if changed is None:
         return None
-    data = serialize(changed)
-    if data == current:
-        return None
+    canonical = serialize(changed)
+    if canonical == before:
+        return None  # the same content: how an editor wrapped or ended lines is no change
+    style = Style.of(current) if current is not None else Style()
+    data = canonical if style == Style() else serialize(changed, style)
     return Rewrite(path, change, data,
                    Signature.of_bytes(current) if current is not None else None)
 
@@ -388,8 +394,49 @@ def rewrite(path: Path, change: Change, *, sync_dir: bool = True) -> bool:
 
 # -- writing ---------------------------------------------------------------------------
 
-def serialize(catalog: Catalog) -> bytes:
-    """The catalog as `msgcat --no-wrap` writes it, UTF-8."""
+@dataclass(frozen=True)
+class Style:
+    """How a PO file is laid out: the width msgcat wraps strings at (`--width`; None for
+    `--no-wrap`) and its line endings."""
+
+    width: int | None = None
+    crlf: bool = False
+
+    @classmethod
+    def of(cls, data: bytes) -> Style:
+        """The style of an existing file, detected as Poedit detects it before it has
+        msgcat rewrite the file: no string continued on a next line without a `\\n`
+        before the break means no wrap; otherwise the width is that of the widest line
+        with a space after its third character (comments `#` and `#.` aside). CRLF when
+        most lines end so."""
+        text = data.decode("utf-8", "replace")
+        crlf = 2 * text.count("\r\n") > text.count("\n")
+        wrapped, widest = False, 0
+        hard = previous_hard = True  # whether a line (the one before) ends where it must
+        for line in text.split("\n"):
+            line = line.removesuffix("\r")
+            if not line:
+                continue
+            previous_hard, hard = hard, False
+            if line.startswith(("# ", "#. ")):
+                continue
+            if line.endswith('\\n"') or line in ('msgid ""', 'msgstr ""'):
+                hard = True
+            elif line.rfind(" ") > 2:
+                widest = max(widest, len(line))
+            stripped = line.strip()
+            if stripped[0] == '"' and stripped[-1] == '"' and not previous_hard:
+                wrapped = True
+        return cls(widest if wrapped else None, crlf)
+
+
+def serialize(catalog: Catalog, style: Style = Style()) -> bytes:
+    """The catalog as `msgcat --force-po` writes it in `style` (`--no-wrap` by default),
+    UTF-8."""
+    page = _PAGE_WIDTH if style.width is None else style.width
+    if page == 0:  # msgcat's --width=0: no limit, not even for references
+        page = 2 ** 31 - 1
+    page = max(page, 20)  # msgcat's smallest width
     header = Entry(
         msgid="",
         msgstr="".join(f"{k}: {v}\n" for k, v in catalog.header.items()),
@@ -398,55 +445,90 @@ def serialize(catalog: Catalog) -> bytes:
     )
     # like msgcat: an obsolete entry without translation is dropped
     obsolete = [e for e in catalog.obsolete if e.translations[0]]
-    blocks = [_entry_lines(e) for e in [header, *catalog.entries, *obsolete]]
-    return "\n\n".join("\n".join(b) for b in blocks).encode("utf-8") + b"\n"
+    blocks = [_entry_lines(e, page, wrap=style.width is not None)
+              for e in [header, *catalog.entries, *obsolete]]
+    text = "\n\n".join("\n".join(b) for b in blocks) + "\n"
+    return (text.replace("\n", "\r\n") if style.crlf else text).encode("utf-8")
 
 
-def _entry_lines(entry: Entry) -> list[str]:
+def _entry_lines(entry: Entry, page: int, *, wrap: bool) -> list[str]:
     lines = [f"# {c}" if c else "#" for c in entry.translator_comments]
     lines += [f"#. {c}" if c else "#." for c in entry.notes]
-    lines += _reference_lines(entry.references)
+    lines += _reference_lines(entry.references, page)
     flags = sorted(entry.flags, key=lambda flag: flag != "fuzzy")
     if entry.msgid and not entry.translations[0]:
         flags = [f for f in flags if f != "fuzzy"]  # msgcat drops fuzzy without a translation
     if flags:
         lines.append("#, " + ", ".join(flags))
+    width = page if wrap and "no-wrap" not in entry.flags else None
     prev = "#~| " if entry.obsolete else "#| "
     for keyword, value in (("msgctxt", entry.previous_msgctxt), ("msgid", entry.previous_msgid),
                            ("msgid_plural", entry.previous_msgid_plural)):
         if value is not None:
-            lines += _string_lines(keyword, value, prev)
+            lines += _string_lines(keyword, value, prev, width)
     live = "#~ " if entry.obsolete else ""
     if entry.msgctxt is not None:
-        lines += _string_lines("msgctxt", entry.msgctxt, live)
-    lines += _string_lines("msgid", entry.msgid, live)
+        lines += _string_lines("msgctxt", entry.msgctxt, live, width)
+    lines += _string_lines("msgid", entry.msgid, live, width)
     if entry.msgid_plural is None:
-        lines += _string_lines("msgstr", entry.msgstr, live)
+        lines += _string_lines("msgstr", entry.msgstr, live, width)
     else:
-        lines += _string_lines("msgid_plural", entry.msgid_plural, live)
+        lines += _string_lines("msgid_plural", entry.msgid_plural, live, width)
         for index, value in sorted(entry.msgstr_plural.items()):
-            lines += _string_lines(f"msgstr[{index}]", value, live)
+            lines += _string_lines(f"msgstr[{index}]", value, live, width)
     return lines
 
 
-def _string_lines(keyword: str, value: str, prefix: str) -> list[str]:
-    """msgcat starts a string that has a line break before its end on a line of its own."""
-    if "\n" not in value[:-1]:
+def _string_lines(keyword: str, value: str, prefix: str, width: int | None) -> list[str]:
+    """One string as msgcat lays it out (write-po.c, `wrap`): cut after each line break
+    it holds, each part wrapped to `width` columns counting the quotes (None: not
+    wrapped); when the string takes more than one line, its first line is `keyword ""`.
+    """
+    parts = _LINES.findall(value) or [""]
+    if width is None and len(parts) == 1:
         return [f'{prefix}{keyword} "{_escape(value)}"']
-    return [f'{prefix}{keyword} ""'] + [f'{prefix}"{_escape(part)}"'
-                                         for part in _LINES.findall(value)]
+    limit = (width or 2 ** 31) - len(prefix) - 2  # columns between the quotes
+    lines: list[str] = []
+    head = f"{prefix}{keyword} "
+    for number, part in enumerate(parts):
+        text = _escape(part)
+        cuts = _cuts(text, limit, len(head) - len(prefix)) if width and head else []
+        if head and text and (number < len(parts) - 1 or cuts):
+            lines.append(f'{head}""')  # more than one line: start on the next one
+            head = ""
+        if not head:
+            cuts = _cuts(text, limit, 0) if width else []
+        ends = [*cuts, len(text)]
+        lines.append(f'{head or prefix}"{text[:ends[0]]}"')
+        lines += [f'{prefix}"{text[a:b]}"' for a, b in zip(ends, ends[1:])]
+        head = ""
+    return lines
+
+
+def _cuts(text: str, limit: int, start: int) -> list[int]:
+    """Where msgcat breaks an escaped string part: never inside an escape sequence, nor
+    before the `\\n` that ends it."""
+    keep = set()
+    if "\\" in text:
+        index = text.find("\\")
+        while index >= 0:
+            keep.add(index + 1)
+            index = text.find("\\", index + 2)
+        if text.endswith("\\n"):
+            keep.add(len(text) - 2)
+    return linebreak.breaks(text, limit, start, keep=frozenset(keep))
 
 
 def _escape(value: str) -> str:
     return value.translate(_ESCAPES) if _SPECIAL.search(value) else value
 
 
-def _reference_lines(references: list[str]) -> list[str]:
-    """`#:` lines filled up to 79 bytes, as msgcat does even with --no-wrap."""
+def _reference_lines(references: list[str], page: int) -> list[str]:
+    """`#:` lines filled up to `page` bytes, as msgcat does (even with --no-wrap)."""
     lines: list[str] = []
     current = ""
     for ref in dict.fromkeys(references):  # msgcat lists a position once
-        if current and len((current + " " + ref).encode("utf-8")) > _REFERENCE_WIDTH:
+        if current and len((current + " " + ref).encode("utf-8")) > page:
             lines.append(current)
             current = ""
         current = (current or "#:") + " " + ref

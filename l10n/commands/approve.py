@@ -111,6 +111,6 @@ def _approved(catalog: Catalog | None, *, keys: frozenset, by: str) -> Catalog |
             provenance = entry.provenance or Provenance("unknown",
                                                         proposed=text_hash(entry.msgstr))
             entry.fuzzy = False
-            entry.provenance = provenance.reviewed(entry.msgstr, by=by)
+            entry.provenance = provenance.approved_by(by)
             changed = True
     return catalog if changed else None

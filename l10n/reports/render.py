@@ -113,6 +113,7 @@ def _counts(item: Readiness) -> dict:
         "units": {k: v[0] for k, v in counts.items()},
         "words": {k: v[1] for k, v in counts.items()},
         "needs_review_by_origin": item.by_origin(),
+        "reviewed_by_origin": item.reviews(),
         "qa_errors": len(item.qa_errors()),
         "qa_warnings": sum(1 for p in item.problems if p.severity == "warning"),
     }
