@@ -21,6 +21,7 @@ class Language:
     decimal: str  # decimal sign of the language's usual notation
     groups: str  # digit group separators of the usual notation
     date_order: str  # order of numeric dates: "dmy" or "mdy"
+    quotes: tuple[str, str]  # how its prose quotes text
 
     @property
     def rtl(self) -> bool:
@@ -29,12 +30,15 @@ class Language:
 
 LANGUAGES: dict[str, Language] = {lang.code: lang for lang in (
     Language("fr", "French", "ltr", "nplurals=2; plural=(n > 1);",
-             decimal=",", groups=" \u00a0\u202f", date_order="dmy"),
+             decimal=",", groups=" \u00a0\u202f", date_order="dmy",
+             quotes=("« ", " »")),
     Language("ar", "Arabic", "rtl",
              "nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 "
-             ": n%100>=11 ? 4 : 5;", decimal="٫.", groups="٬,", date_order="dmy"),
+             ": n%100>=11 ? 4 : 5;", decimal="٫.", groups="٬,", date_order="dmy",
+             quotes=("", "")),  # as it is: «…» would reverse around Latin text in a terminal
     Language("en", "English", "ltr", "nplurals=2; plural=(n != 1);",
-             decimal=".", groups=",", date_order="dmy"),
+             decimal=".", groups=",", date_order="dmy",
+             quotes=("“", "”")),
 )}
 CODES = tuple(LANGUAGES)
 
@@ -54,3 +58,14 @@ def get(code: str, *, what: str = "language") -> Language:
 
 def is_rtl(code: str) -> bool:
     return code in LANGUAGES and LANGUAGES[code].rtl
+
+
+def quote(text: str, lang: str | None = None) -> str:
+    """`text` quoted as a reader of `lang` expects it in a message, whole, line breaks
+    shown as ⏎; without a language (text someone typed), as English prose quotes.
+
+    >>> quote("Le 11 octobre", "fr"), quote("On 11 October"), quote("في 11 أكتوبر", "ar")
+    ('« Le 11 octobre »', '“On 11 October”', 'في 11 أكتوبر')
+    """
+    opening, closing = LANGUAGES[lang].quotes if lang in LANGUAGES else LANGUAGES["en"].quotes
+    return f"{opening}{text.replace(chr(10), ' ⏎ ')}{closing}"

@@ -16,6 +16,7 @@ import polib
 
 from ..errors import L10nError
 from ..files import Signature, decode_utf8, read_bytes, write_if_unchanged
+from ..languages import quote
 from .model import Catalog, Entry
 
 _CHARSET = re.compile(r'"Content-Type:[^"]*charset=([^\\"\s;]+)', re.IGNORECASE)
@@ -88,7 +89,7 @@ def parse(data: bytes, path: Path) -> Catalog:
             if offset is not None:
                 entry.line = bisect.bisect_left(newlines, offset) + 1
         if entry.key in seen:
-            raise L10nError(f"duplicate entry for msgid {entry.msgid[:60]!r}", path=path,
+            raise L10nError(f"duplicate entry for msgid {quote(entry.msgid)}", path=path,
                             line=entry.line, hint="keep one of them, e.g. msguniq --use-first")
         seen.add(entry.key)
         (catalog.obsolete if entry.obsolete else catalog.entries).append(entry)

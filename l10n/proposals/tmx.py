@@ -17,6 +17,7 @@ from lxml import etree
 
 from ..errors import L10nError
 from ..files import read_bytes
+from ..languages import quote
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _CODES = frozenset({"bpt", "ept", "it", "ph", "ut"})
@@ -138,7 +139,7 @@ def serialize(pairs: list[tuple[str, str]], *, source_lang: str, target_lang: st
             bad = _XML_CHARS.search(text)
             if bad:
                 raise L10nError(f"cannot write U+{ord(bad.group()):04X} to XML, found in "
-                                f"{text[:60]!r}", hint="remove the control character")
+                                f"{quote(text, lang)}", hint="remove the control character")
             tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
             etree.SubElement(tuv, "seg").text = text
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .. import formats
 from ..errors import L10nError
-from ..languages import CODES
+from ..languages import CODES, quote
 from ..settings import CONFIG_NAME, Settings, find_root, load
 
 STATE_DIR = ".l10n"
@@ -243,7 +243,7 @@ def find(documents: list[Document], names: list[str] | None) -> list[Document]:
     by_name = {d.name: d for d in documents}
     missing = [n for n in names if n not in by_name]
     if missing:
-        raise L10nError(f"no document named {missing[0]!r}",
+        raise L10nError(f"no document named {quote(missing[0])}",
                         hint="names are paths under sources/<lang>/ without extension; "
                              "see `l10n status`")
     return [by_name[n] for n in names]
