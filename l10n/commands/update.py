@@ -23,6 +23,7 @@ from ..workspace.cache import Cache, key
 from ..workspace.sources import Source, read_source, rules_key
 from ..workspace.translations import read_catalog
 from . import pool
+from .pool import Progress
 
 
 @dataclass
@@ -59,14 +60,14 @@ class _Planned:
 
 def update(ws: Workspace, *, now: datetime, prune: bool = False,
            names: list[str] | None = None, check: bool = False,
-           workers: int = 1) -> Updated:
+           workers: int = 1, progress: Progress | None = None) -> Updated:
     """Create or merge every PO file from its source; never drops a translation.
 
     With `check`, nothing is written: `written` lists the PO files that would change.
     `prune` deletes PO files whose source is gone, never those of a language that only
     stopped being a target (restoring it in l10n.toml brings them back). A PO file is
     "up to date" when it holds the source's units: how an editor wrapped or ended its
-    lines does not count.
+    lines does not count. `progress` hears ("documents", done, total) as they are read.
     """
     documents = ws.documents()
     chosen = select(documents, names=names)
@@ -86,7 +87,11 @@ def update(ws: Workspace, *, now: datetime, prune: bool = False,
             guard(po)
             pending.setdefault(doc.name, _Task(ws, doc, [], now)).targets.append(target)
         tasks = list(pending.values())
-        plans = list(pool.ordered(_plan_document, tasks, workers=workers))
+        plans = []
+        for planned in pool.ordered(_plan_document, tasks, workers=workers):
+            plans.append(planned)
+            if progress:
+                progress("documents", len(plans), len(tasks))
         moves = _adoptions(ws, plans, [o for o in left if o.source_gone], now)
         if check:
             for planned in plans:

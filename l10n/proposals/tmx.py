@@ -10,6 +10,7 @@ Inline codes are flattened to the text a translator reads: the codes themselves
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,8 +43,11 @@ def read(path: Path) -> Tmx:
     return parse(read_bytes(path), path)
 
 
-def parse(data: bytes, path: Path | str) -> Tmx:
-    """The units of a TMX document, or an L10nError saying what is wrong with it."""
+def parse(data: bytes, path: Path | str,
+          progress: Callable[[str, int, int], None] | None = None) -> Tmx:
+    """The units of a TMX document, or an L10nError saying what is wrong with it.
+    `progress` hears ("units", done, total) while they are read (lxml's parse is fast;
+    the reading of units takes the time)."""
     _refuse_entities(data, path)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                              huge_tree=False, remove_comments=True, remove_pis=True)
@@ -64,7 +68,9 @@ def parse(data: bytes, path: Path | str) -> Tmx:
     if body is None:
         raise L10nError("TMX file without <body>", path=path, line=root.sourceline)
     units = []
-    for tu in body:
+    for done, tu in enumerate(body, 1):
+        if progress and done % 1000 == 0:
+            progress("units", done, len(body))
         if etree.QName(tu).localname != "tu":
             continue
         variants = []
