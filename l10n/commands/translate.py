@@ -42,6 +42,6 @@ def draft(engine: Engine, *, text: str | None, path: Path | None, source: str, t
     languages.get(source, what="source language")
     languages.get(target, what="target language")
     body = read_text(path) if path is not None else text
-    fmt = formats.for_path(path) if path is not None else formats.BY_EXTENSION[".txt"]
+    fmt = formats.for_path(path) if path is not None else formats.get(".txt")
     return machine.draft(body, fmt, segmenter(ws, source), engine, source=source,
                          target=target, progress=progress)

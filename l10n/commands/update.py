@@ -2,6 +2,10 @@
 
 Read → plan → write: every source and PO file is read and merged first; any error stops
 the command before the first write. Then the planned files are written, each atomically.
+
+What only a changed document needs (PO reading and writing, segmentation) is imported
+where it is used: a run that finds nothing changed (the pre-commit hook) reads nothing
+but signatures, and starts fast.
 """
 
 from __future__ import annotations
@@ -12,18 +16,21 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from .. import checkpoints
-from ..catalog import pofile
-from ..catalog.model import Catalog, Entry
 from ..files import Signature, read_bytes, sync_dirs
-from ..formats import units as unitlib
 from ..languages import LANGUAGES
 from ..workspace import Document, Orphan, Workspace, WriteGuard, refuse, select
 from ..workspace.cache import Cache, key
-from ..workspace.sources import Source, read_source, rules_key
-from ..workspace.translations import read_catalog
+from ..workspace.sources import rules_key
 from . import pool
 from .pool import Progress
+
+if TYPE_CHECKING:
+    from ..catalog import pofile
+    from ..catalog.model import Catalog, Entry
+    from ..workspace.sources import Source
 
 
 @dataclass
@@ -101,6 +108,7 @@ def update(ws: Workspace, *, now: datetime, prune: bool = False,
             result.orphans = left
             return result
         # write
+        from ..formats import units as unitlib
         try:
             for planned in plans:
                 doc = planned.source.doc
@@ -142,6 +150,9 @@ def _job_key(doc: Document, po: Path, rules: dict[str, str]) -> str:
 
 def _plan_document(task: _Task) -> _Planned:
     """Merge one source into each of its PO files, in memory."""
+    from ..catalog import pofile
+    from ..workspace.sources import read_source
+    from ..workspace.translations import read_catalog
     ws, doc = task.ws, task.doc
     with Cache(ws.cache_path) as cache:
         source = read_source(ws, doc, cache, store=False)
@@ -180,6 +191,7 @@ def merged(old: Catalog | None, *, template: list[Entry], doc: Document, target:
 
 def new_catalog(doc: Document, target: str, *, now: datetime, project: str) -> Catalog:
     """The header of a new PO file: what Poedit and msgfmt need, nothing personal."""
+    from ..catalog.model import Catalog
     language = LANGUAGES[target]
     return Catalog(header={
         "Project-Id-Version": project,
@@ -205,6 +217,10 @@ def _adoptions(ws: Workspace, plans: list[_Planned], candidates: list[Orphan],
     """A renamed source takes its PO files with it: an orphan PO holding exactly the units
     of a document that has no PO yet becomes that document's PO (its plan is redone from
     the orphan). Returns new PO -> orphan to delete once the new one is written."""
+    if not plans or not candidates:
+        return {}
+    from ..catalog import pofile
+    from ..workspace.translations import read_catalog
     moves: dict[Path, Path] = {}
     keys: dict[Path, frozenset] = {}  # each orphan is read once, when first needed
     for planned in plans:

@@ -151,7 +151,7 @@ class Workspace:
             for relative in files(lang_dir, symlinks=True):
                 stem, dot, extension = relative.rpartition(".")
                 if not dot or "/" in extension or \
-                        f".{extension.lower()}" not in formats.BY_EXTENSION:
+                        f".{extension.lower()}" not in formats.EXTENSIONS:
                     continue
                 path = lang_dir / relative
                 doc = Document(stem, lang_dir.name, path, targets, _refusal(path, relative))
@@ -168,7 +168,7 @@ class Workspace:
         """Files under sources/ that are not in a document format, so not translated."""
         return [lang_dir / relative for lang_dir in self._language_folders()
                 for relative in files(lang_dir, symlinks=True)
-                if Path(relative).suffix.lower() not in formats.BY_EXTENSION]
+                if Path(relative).suffix.lower() not in formats.EXTENSIONS]
 
     def _language_folders(self) -> list[Path]:
         root = self.sources_dir

@@ -13,15 +13,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .. import formats
-from ..catalog.model import Entry
 from ..errors import L10nError
 from ..files import Signature, read_text
-from ..formats import units as unitlib
-from ..formats.units import Unit
 from . import Document, Workspace
 from .cache import Cache, key
 
 if TYPE_CHECKING:
+    from ..catalog.model import Entry
+    from ..formats.units import Unit
     from ..segmentation import Segmenter
 
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
@@ -67,6 +66,7 @@ def read_source(ws: Workspace, doc: Document, cache: Cache | None = None, *,
     """The document's text, units and PO template; units come from `cache` when it holds
     them for this very text and these rules, and are stored there when cut (unless not
     `store`: a worker process leaves that to the command)."""
+    from ..formats import units as unitlib  # not needed to tell whether a source changed
     if doc.refusal is not None:
         raise doc.refusal
     text = read_text(doc.source, limit=ws.settings.max_source_bytes)
@@ -94,6 +94,7 @@ def read_source(ws: Workspace, doc: Document, cache: Cache | None = None, *,
 def template(reference: str, units: list[Unit]) -> list[Entry]:
     """The PO entries a document's units ask for, in document order: a sentence repeated
     in the document is one entry with several references."""
+    from ..catalog.model import Entry
     entries: dict[str, Entry] = {}
     for unit in units:
         entry = entries.setdefault(unit.msgid, Entry(msgid=unit.msgid))
