@@ -10,8 +10,12 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from ..errors import L10nError
-from .base import Block, Edit, Format, Span
+
+if TYPE_CHECKING:
+    from .base import Block, Edit, Format, Span
 
 _MODULES = {".txt": "txt", ".html": "html", ".htm": "html", ".xhtml": "html",
             ".md": "md", ".markdown": "md"}
@@ -34,7 +38,11 @@ def for_path(path: Path) -> Format:
 
 
 def __getattr__(name: str):
-    """FORMATS and BY_EXTENSION import every format: for tests and tools, not start-up."""
+    """FORMATS and BY_EXTENSION import every format: for tests and tools, not start-up;
+    the types of `base` on first use."""
+    if name in ("Block", "Edit", "Format", "Span"):
+        from . import base
+        return getattr(base, name)
     if name == "BY_EXTENSION":
         return {extension: get(extension) for extension in EXTENSIONS}
     if name == "FORMATS":
