@@ -8,7 +8,6 @@ every commit and needs two of its functions.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +26,11 @@ if TYPE_CHECKING:
     from ..proposals.pipeline import Filled
 
 ANNOTATIONS_PER_FILE = 10
+
+
+def _json(data, **options) -> str:
+    import json  # not for text output: the pre-commit hook prints text
+    return json.dumps(data, **options)
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -141,7 +145,7 @@ def status_json(gate: Gate, root: Path, *, changes: bool = False) -> str:
         **({"changes": [_change(entry, item, root) for entry in item.changes()]}
            if changes else {}),
     } for item in gate.items]
-    return json.dumps({
+    return _json({
         "documents": documents,
         "orphans": [{"po": _rel(o.path, root), "reason": o.reason} for o in gate.orphans],
         "not_read": [_rel(p, root) for p in gate.ignored],
@@ -213,7 +217,7 @@ def check_json(gate: Gate, root: Path) -> str:
         "findings": [_finding(p, root) for p in item.problems],
     } for item in gate.items]
     languages = sorted({item.target for item in gate.items})
-    return json.dumps({
+    return _json({
         "ready": not gate.blocked,
         "languages": languages,
         "documents": documents,
@@ -341,7 +345,7 @@ def matches_text(matches: list[Match], source: str, target: str, threshold: floa
 
 
 def matches_json(matches: list[Match]) -> str:
-    return json.dumps({"matches": [{
+    return _json({"matches": [{
         "kind": m.kind, "score": round(m.score, 1), "source": m.source, "target": m.target,
         "translation": m.translation, "origin": m.origin, "others": m.others,
         "changes": list(m.changes), "detail": m.detail,
@@ -360,7 +364,7 @@ def models_text(scan: Scan) -> list[str]:
 
 
 def models_json(scan: Scan) -> str:
-    return json.dumps({
+    return _json({
         "folder": str(scan.folder),
         "packages": [{"from": p.source, "to": p.target, "version": p.version,
                       "bytes": p.size, "path": str(p.path)} for p in scan.packages],
@@ -432,7 +436,7 @@ def error(exc, output: str) -> str:
     path = str(exc.path) if exc.path is not None else None
     message = exc.message + (f" ({exc.hint})" if exc.hint else "")
     if output == "json":
-        return json.dumps({"error": {"file": path, "line": exc.line, "message": exc.message,
+        return _json({"error": {"file": path, "line": exc.line, "message": exc.message,
                                      "hint": exc.hint}}, ensure_ascii=False, indent=2)
     if output == "github":
         props = ",".join(p for p in (f"file={_escape_property(path)}" if path else "",
