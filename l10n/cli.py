@@ -63,15 +63,22 @@ def _converter(annotation, info):
     if annotation is str:
         return lambda value, param, ctx: str(value)
     if annotation is Path:
-        return lambda value, param, ctx: Path(value)
+        def path(value, param, ctx):
+            if "\0" in str(value):  # no system call takes it
+                raise typer.BadParameter(f"“{value}” is not a path: it holds a NUL character",
+                                         ctx, param)
+            return Path(value)
+        return path
     if annotation is bool:
         return lambda value, param, ctx: bool(value)
     if annotation is int:
+        import re
+        digits = re.compile(r"[+-]?[0-9]+(?:_[0-9]+)*(?:\.0+)?")  # as pydantic reads them
+
         def whole(value, param, ctx):
-            try:
-                number = int(value)
-            except (TypeError, ValueError):
-                raise typer.BadParameter(f"“{value}” is not a whole number", ctx, param) from None
+            if not digits.fullmatch(str(value).strip()):
+                raise typer.BadParameter(f"“{value}” is not a whole number", ctx, param)
+            number = int(str(value).strip().partition(".")[0])
             if (info.min is not None and number < info.min) or \
                     (info.max is not None and number > info.max):
                 span = f"from {info.min} to {info.max}" if info.max is not None \

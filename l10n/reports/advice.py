@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 
 
 def count(n: int, word: str) -> str:
-    """>>> count(1, "unit"), count(12, "unit")
+    """
+    >>> count(1, "unit"), count(12, "unit")
     ('1 unit', '12 units')
     """
     return f"{n} {word}{'' if n == 1 else 's'}"
