@@ -74,7 +74,8 @@ def update(ws: Workspace, *, now: datetime, prune: bool = False,
     `prune` deletes PO files whose source is gone, never those of a language that only
     stopped being a target (restoring it in l10n.toml brings them back). A PO file is
     "up to date" when it holds the source's units: how an editor wrapped or ended its
-    lines does not count. `progress` hears ("documents", done, total) as they are read.
+    lines does not count. `progress` hears ("documents read", done, total), then
+    ("documents written", done, total).
     """
     documents = ws.documents()
     chosen = select(documents, names=names)
@@ -98,7 +99,7 @@ def update(ws: Workspace, *, now: datetime, prune: bool = False,
         for planned in pool.ordered(_plan_document, tasks, workers=workers):
             plans.append(planned)
             if progress:
-                progress("documents", len(plans), len(tasks))
+                progress("documents read", len(plans), len(tasks))
         moves = _adoptions(ws, plans, [o for o in left if o.source_gone], now)
         if check:
             for planned in plans:
@@ -110,7 +111,7 @@ def update(ws: Workspace, *, now: datetime, prune: bool = False,
         # write
         from ..formats import units as unitlib
         try:
-            for planned in plans:
+            for done, planned in enumerate(plans, 1):
                 doc = planned.source.doc
                 checkpoints.reached("between-documents")
                 for target, rewrite in planned.rewrites.items():
@@ -129,6 +130,8 @@ def update(ws: Workspace, *, now: datetime, prune: bool = False,
                               unitlib.dump(planned.source.units))
                 result.warnings += [w for w in planned.source.warnings
                                     if w not in result.warnings]
+                if progress:
+                    progress("documents written", done, len(plans))
         finally:
             sync_dirs(result.written)
     adopted = {old for old, _ in result.renamed}

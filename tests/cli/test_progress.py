@@ -68,7 +68,8 @@ def test_update_and_build_report_each_document(workspace):
         write(workspace / f"sources/fr/d{n}.txt", f"Phrase numéro {n}.\n")
     calls = []
     update(workspace, progress=lambda *call: calls.append(call))
-    assert calls == [("documents", n, 5) for n in range(1, 6)]
+    assert calls == [(step, n, 5) for step in ("documents read", "documents written")
+                     for n in range(1, 6)]
     from l10n.commands.build import build
     calls.clear()
     build(Workspace.open(workspace), partial=True, progress=lambda *call: calls.append(call))
