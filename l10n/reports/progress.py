@@ -32,7 +32,7 @@ class Meter:
         self.terminal = self.stream.isatty() if terminal is None else terminal
         self.clock = clock or time.monotonic
         self.after, self.every = after, every
-        self.start = self.clock()
+        self.start = self.since = self.clock()  # the run's start, the current step's
         self.shown = self.start  # when the last plain line was printed
         self.step, self.done, self.total = "", 0, 0
         self._bar = None  # rich's Progress, once drawn
@@ -40,18 +40,20 @@ class Meter:
 
     def __call__(self, step: str, done: int, total: int) -> None:
         """The core's callback: `done` of `total` (documents, units or bytes) so far."""
-        if step != self.step and self._bar is not None and self._task is not None:
-            self._bar.remove_task(self._task)
-            self._task = None
-        self.step, self.done, self.total = step, done, total
         now = self.clock()
+        if step != self.step:
+            self.since = now
+            if self._bar is not None and self._task is not None:
+                self._bar.remove_task(self._task)
+                self._task = None
+        self.step, self.done, self.total = step, done, total
         if now - self.start < self.after:
             return
         if self.terminal:
             self._draw()
         elif now - self.shown >= self.every or self.shown == self.start:
             self.shown = now
-            rate = done / (now - self.start)
+            rate = done / (now - self.since) if now > self.since else 0
             left = f", {_duration((total - done) / rate)} left" if rate and total > done else ""
             self.stream.write(f"{self.label}: {self.count()}{left}\n")
             self.stream.flush()

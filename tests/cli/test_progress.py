@@ -43,10 +43,13 @@ def test_bytes_are_shown_in_megabytes_and_an_unknown_total_is_not_invented():
     clock.now += 2
     meter("download", 12_500_000, 0)  # the server did not say how much
     clock.now += 20
-    meter("unpack", 50_000_000, 100_000_000)
+    meter("unpack", 0, 100_000_000)  # a new step: its own rate, from now
+    clock.now += 10
+    meter("unpack", 25_000_000, 100_000_000)
     assert out.getvalue().splitlines() == [
         "models install: 12.5 MB downloaded",
-        "models install: 50.0/100.0 MB unpacked, about 22 s left",
+        "models install: 0.0/100.0 MB unpacked",
+        "models install: 25.0/100.0 MB unpacked, about 30 s left",
     ]
 
 
