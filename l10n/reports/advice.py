@@ -56,8 +56,8 @@ def after_gate(gate: Gate) -> str | None:
             where = count(len({item.doc.name for item, _ in found}), "document")
             first = found[0][0]
             if status is Status.UNTRANSLATED:
-                return f"{count(units, 'unit')} {todo} in {where}: `l10n pretranslate`, " \
-                       f"then review in Poedit ({open_command(first)})"
+                return f"{count(units, 'unit')} {todo} in {where}: `l10n pretranslate` " \
+                       f"proposes drafts, or translate them in Poedit ({open_command(first)})"
             return f"{count(units, 'unit')} {todo} in {where}: review in Poedit " \
                    f"({open_command(first)}), or `l10n approve` what a person has checked"
     errors = sum(len(item.qa_errors()) for item in left)
