@@ -1,52 +1,218 @@
 """The `l10n` command: options, paths, printing and exit codes. No domain logic here: each
 command parses its options, calls one function of the core, and prints what it returns.
 
-Exit codes: 0 done; 1 ran fine but the answer is no (blocked, refused); 2 usage, input
-or environment error.
+Exit codes: 0 done; 1 ran fine but the answer is no (blocked, refused, a problem found);
+2 usage, input or environment error.
+
+Start-up time is part of the interface (`l10n update --check` runs at every commit): this
+module imports typer and nothing else; each command imports what it needs when it runs.
 """
 
-from __future__ import annotations
-
 import contextlib
-import json
 import os
 import signal
-import subprocess
 import sys
-import time
-from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Optional, get_args, get_origin
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from .errors import L10nError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Offline localization of communiqués through gettext PO files.")
+MODELS_ENV = "L10N_MODELS_DIR"  # overrides [models] folder
+EDITOR_ENV = "L10N_EDITOR"  # the command `l10n open` runs instead of Poedit
+
+
+# -- how typer is used -------------------------------------------------------------------
+
+class _Value:
+    """Turns an option's text into its value as typer would, without pydantic.
+
+    typer 0.29 converts every value through a pydantic TypeAdapter: importing pydantic and
+    building the adapters was 30 % of `l10n update --check`. Our values are text, paths,
+    whole numbers, choices, and lists or pairs of them; anything else is left to typer.
+    """
+
+    def __init__(self, convert, shape) -> None:
+        self.convert, self.shape = convert, shape
+
+    @classmethod
+    def of(cls, param) -> "_Value | None":
+        annotation = param.type_descriptor.annotation
+        info = param.type_descriptor.parameter_info
+        shape = get_origin(annotation) if get_origin(annotation) in (list, tuple) else None
+        items = get_args(annotation) if shape else (annotation,)
+        convert = [_converter(item, info) for item in items]
+        return None if None in convert else cls(convert, shape)
+
+    def coerce(self, value, param, ctx):
+        """typer's RuntimeParam.coerce, for these types."""
+        if value is None:
+            return () if param.multiple or param.nargs == -1 else None
+        if self.shape is list:
+            return [self.convert[0](item, param, ctx) for item in value]
+        if self.shape is tuple:
+            return tuple(c(item, param, ctx) for c, item in zip(self.convert, value))
+        return self.convert[0](value, param, ctx)
+
+
+def _converter(annotation, info):
+    """The conversion of one value of type `annotation`, or None for a type not ours."""
+    if annotation is str:
+        return lambda value, param, ctx: str(value)
+    if annotation is Path:
+        def path(value, param, ctx):
+            if "\0" in str(value):  # no system call takes it
+                raise typer.BadParameter(f"“{value}” is not a path: it holds a NUL character",
+                                         ctx, param)
+            return Path(value)
+        return path
+    if annotation is bool:
+        return lambda value, param, ctx: bool(value)
+    if annotation is int:
+        import re
+        digits = re.compile(r"[+-]?[0-9]+(?:_[0-9]+)*(?:\.0+)?")  # as pydantic reads them
+
+        def whole(value, param, ctx):
+            if not digits.fullmatch(str(value).strip()):
+                raise typer.BadParameter(f"“{value}” is not a whole number", ctx, param)
+            number = int(str(value).strip().partition(".")[0])
+            if (info.min is not None and number < info.min) or \
+                    (info.max is not None and number > info.max):
+                span = f"from {info.min} to {info.max}" if info.max is not None \
+                    else f"at least {info.min}"
+                raise typer.BadParameter(f"{number} is out of range: {span}", ctx, param)
+            return number
+        return whole
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        def choice(value, param, ctx):
+            for member in annotation:
+                if value in (member, member.value):
+                    return member
+            names = ", ".join(m.value for m in annotation)
+            raise typer.BadParameter(f"“{value}” is not one of {names}", ctx, param)
+        return choice
+    return None
+
+
+class _Command(TyperCommand):
+    """A command whose values are converted by `_Value` and whose help is plain: each
+    option with the name of its value (DIR, NAME, LANG, N) and its default, never a
+    Python type (typer 0.29 prints `<list[str]>`, `<path>`, `<bool>`)."""
+
+    def parse_args(self, ctx, args):
+        _convert_plainly(self.get_params(ctx))  # with the help option, made on demand
+        return super().parse_args(ctx, args)
+
+    def collect_usage_pieces(self, ctx):
+        return [self.options_metavar, *(_argument(p) for p in self.params
+                                        if p.param_type_name == "argument")]
+
+    def format_options(self, ctx, formatter) -> None:
+        _format_params(self, ctx, formatter)
+
+
+class _Group(TyperGroup):
+    """A group of commands, with the same plain help; command summaries are never cut."""
+
+    def parse_args(self, ctx, args):
+        _convert_plainly(self.get_params(ctx))  # typer adds completion and help options late
+        return super().parse_args(ctx, args)
+
+    def format_options(self, ctx, formatter) -> None:
+        _format_params(self, ctx, formatter)
+        rows = [(name, command.get_short_help_str(limit=1000))
+                for name, command in self.commands.items() if not command.hidden]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+def _convert_plainly(params) -> None:
+    """`_Value` in the slot where typer builds its converter on first use. A typer without
+    this slot keeps its own conversion: correct, only slower to start (a test says so)."""
+    for param in params:
+        if getattr(param, "_runtime_param", False) is None:
+            param._runtime_param = _Value.of(param)
+
+
+def _argument(param) -> str:
+    name = (param.metavar or param.name.upper()) + ("..." if param.nargs != 1 else "")
+    return name if param.required else f"[{name}]"
+
+
+def _format_params(command, ctx, formatter) -> None:
+    sections = {"Arguments": [], "Options": []}
+    for param in command.get_params(ctx):
+        if param.hidden:
+            continue
+        if param.param_type_name == "argument":
+            sections["Arguments"].append((_argument(param), param.help or ""))
+            continue
+        names = ", ".join(sorted(param.opts, key=len))
+        if not param.is_flag:
+            names += " " + (param.metavar or param.name.upper())
+        text = param.help or ""
+        shown = param.default.value if isinstance(param.default, Enum) else param.default
+        if param.required:
+            text = f"{text.rstrip('.')} (required)."
+        elif not param.is_flag and shown not in (None, (), []) and "default" not in text:
+            text = f"{text.rstrip('.')} (default: {shown})."
+        sections["Options"].append((names, text))
+    for title, rows in sections.items():
+        if rows:
+            with formatter.section(title):
+                formatter.write_dl(rows)
+
+
+class _App(typer.Typer):
+    """typer's app, making `_Command`s with plain help (no rich) and a plain traceback for
+    what is a bug (an `L10nError` is never one: `main` prints it in one line)."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(cls=_Group, rich_markup_mode=None, pretty_exceptions_enable=False,
+                         no_args_is_help=True, **kwargs)
+
+    def command(self, *args, **kwargs):
+        return super().command(*args, cls=_Command, **kwargs)
+
+
+def _complete_documents(ctx: typer.Context, incomplete: str) -> list[str]:
+    """The workspace's document names, for shell completion."""
+    folder = ctx.params.get("workspace") or ctx.find_root().params.get("workspace")
+    try:
+        return [d.name for d in _workspace(folder).documents() if d.name.startswith(incomplete)]
+    except L10nError:
+        return []
+
+
+def _complete_languages(incomplete: str) -> list[str]:
+    from .languages import CODES
+    return [code for code in CODES if code.startswith(incomplete)]
+
 
 WorkspaceOption = Annotated[Optional[Path], typer.Option(
-    "--workspace", "-w", help="Workspace folder (default: found from the current folder up).")]
+    "--workspace", "-w", metavar="DIR",
+    help="The workspace folder, holding l10n.toml (default: found from the current folder "
+         "up; may also come before the command).")]
 Docs = Annotated[Optional[list[str]], typer.Option(
-    "--doc", help="Only this document (path under sources/<lang>/ without extension).")]
-Langs = Annotated[Optional[list[str]], typer.Option("--lang", help="Only this target language.")]
-JsonOut = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
-FromLang = Annotated[str, typer.Option("--from", help="Source language: fr, ar or en.")]
-ToLang = Annotated[str, typer.Option("--to", help="Target language: fr, ar or en.")]
+    "--doc", metavar="NAME", autocompletion=_complete_documents,
+    help="Only this document: its path under sources/<lang>/ without extension; "
+         "repeatable (default: every document).")]
+Langs = Annotated[Optional[list[str]], typer.Option(
+    "--lang", metavar="LANG", autocompletion=_complete_languages,
+    help="Only this target language: fr, ar or en; repeatable (default: every target).")]
+JsonOut = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+FromLang = Annotated[str, typer.Option("--from", metavar="LANG",
+                                       autocompletion=_complete_languages,
+                                       help="Source language: fr, ar or en.")]
+ToLang = Annotated[str, typer.Option("--to", metavar="LANG", autocompletion=_complete_languages,
+                                     help="Target language: fr, ar or en.")]
 BeamSize = Annotated[Optional[int], typer.Option(
-    "--beam-size", min=1, max=16, help="Beam width of MT (default: beam_size in l10n.toml, 4).")]
-MODELS_ENV = "L10N_MODELS_DIR"  # overrides [models] folder
-
-tm_app = typer.Typer(no_args_is_help=True,
-                     help="The translation memory: import and export TMX, look sentences up.")
-app.add_typer(tm_app, name="tm")
-glossary_app = typer.Typer(no_args_is_help=True, help="The workspace glossary (glossary.csv).")
-app.add_typer(glossary_app, name="glossary")
-models_app = typer.Typer(no_args_is_help=True, help="Offline MT models: Argos Translate "
-                         f"packages (folder: ${MODELS_ENV}, else folder in l10n.toml, else "
-                         "Argos's own).")
-app.add_typer(models_app, name="models")
+    "--beam-size", metavar="N", min=1, max=16,
+    help="Beam width of machine translation, 1 (fastest) to 16 (default: beam_size in "
+         "l10n.toml, 4).")]
 
 
 class OutputFormat(str, Enum):
@@ -56,6 +222,41 @@ class OutputFormat(str, Enum):
     junit = "junit"
 
 
+app = _App(add_completion=True, context_settings={"help_option_names": ["-h", "--help"]},
+           help="Offline localization of communiqués through gettext PO files.")
+tm_app = _App(help="The translation memory: import and export TMX, look sentences up.")
+app.add_typer(tm_app, name="tm")
+glossary_app = _App(help="The workspace glossary (glossary.csv).")
+app.add_typer(glossary_app, name="glossary")
+models_app = _App(help="Offline MT models: Argos Translate packages (folder: "
+                  f"${MODELS_ENV}, else [models] folder in l10n.toml, else Argos's own).")
+app.add_typer(models_app, name="models")
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+        typer.echo(f"l10n {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(ctx: typer.Context, workspace: WorkspaceOption = None,
+          version: Annotated[bool, typer.Option(
+              "--version", is_eager=True, callback=_version,
+              help="Print l10n's version and exit.")] = False) -> None:
+    if workspace is not None:  # l10n -w DIR COMMAND: the default of every --workspace
+        ctx.default_map = _defaults(ctx.command, workspace)
+
+
+def _defaults(group, workspace: Path) -> dict:
+    """click's default_map giving every command under `group` this workspace."""
+    return {name: _defaults(command, workspace) if isinstance(command, TyperGroup)
+            else {"workspace": workspace} for name, command in group.commands.items()}
+
+
+# -- shared helpers ----------------------------------------------------------------------
+
 def _workspace(folder: Path | None):
     from .workspace import Workspace
     return Workspace.open(folder)
@@ -64,13 +265,12 @@ def _workspace(folder: Path | None):
 def _optional_workspace(folder: Path | None):
     """The workspace named or found from here, or None outside any workspace."""
     from .settings import find_root
-    from .workspace import Workspace
     if folder is None:
         try:
             folder = find_root(Path.cwd())
         except L10nError:
             return None
-    return Workspace.open(folder)
+    return _workspace(folder)
 
 
 def _models_folder(ws) -> Path | None:
@@ -87,7 +287,8 @@ def _threads() -> int:
         return os.cpu_count() or 1
 
 
-def _now() -> datetime:
+def _now():
+    from datetime import datetime, timezone
     return datetime.now(timezone.utc)
 
 
@@ -95,9 +296,21 @@ def _color() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
+def _meter(label: str):
+    """Progress on stderr for work that lasts (see reports.progress)."""
+    from .reports.progress import Meter
+    return Meter(label)
+
+
 def _say(lines: list[str]) -> None:
     if lines:
         typer.echo("\n".join(lines))  # one write: echo costs microseconds per call
+
+
+def _next(line: str | None) -> None:
+    """The last line of a command's report: what to do next, when something is left."""
+    if line:
+        typer.echo(line)
 
 
 def _warn(warnings: list[str] | tuple[str, ...]) -> None:
@@ -119,88 +332,90 @@ def _errors_as(output: OutputFormat):
         raise typer.Exit(2) from None
 
 
-class _Meter:
-    """Units done, rate and time left on stderr, once a run has lasted a second."""
-
-    def __init__(self, total: int, label: str) -> None:
-        self.total, self.label, self.done = total, label, 0
-        self.start = self.shown = time.monotonic()
-        self.tty = sys.stderr.isatty()
-        self.printed = False
-
-    def __call__(self, units: int) -> None:
-        self.done += units
-        now = time.monotonic()
-        if now - self.shown < (1 if self.tty else 10) or now - self.start < 1:
-            return
-        self.shown = now
-        rate = self.done / (now - self.start)
-        left = max(self.total - self.done, 0) / rate if rate else 0
-        line = (f"{self.label}: {self.done}/{self.total} units, {rate:.1f} units/s, "
-                f"about {left:.0f} s left")
-        sys.stderr.write(f"\r{line}\033[K" if self.tty else line + "\n")
-        sys.stderr.flush()
-        self.printed = True
-
-    def close(self) -> None:
-        if self.printed and self.tty:
-            sys.stderr.write("\n")
+def _unreadable(result, root: Path) -> None:
+    """After a report, each file it could not read, as an error line; then exit 2."""
+    from .reports import render
+    broken = [p for item in result.items for p in item.problems if p.check == "input"]
+    for problem in dict.fromkeys(broken):
+        typer.echo(f"l10n: error: {render.location(problem, root)}: {problem.message}", err=True)
+    if broken:
+        raise typer.Exit(2)
 
 
 # -- workspace commands ------------------------------------------------------------------
 
 @app.command()
-def init(folder: Annotated[Path, typer.Argument(help="Folder to make a workspace.")] = Path(".")):
+def init(workspace: Annotated[Path, typer.Argument(
+        metavar="DIR", help="The folder to make a workspace (default: the current folder).")
+         ] = Path(".")):
     """Create l10n.toml, sources/ and translations/ (existing files are left alone)."""
     from .commands.init import init as create
-    created = create(folder)
-    _say([f"created {p}" for p in created] or [f"{folder} is already a workspace"])
+    from .reports import advice
+    created = create(workspace)
+    _say([f"created {p}" for p in created] or [f"{workspace} is already a workspace"])
+    _next(advice.init())
 
 
 @app.command()
 def update(workspace: WorkspaceOption = None, doc: Docs = None,
            prune: Annotated[bool, typer.Option(
-               help="Delete PO files whose source is gone.")] = False,
+               "--prune", help="Delete PO files whose source is gone.")] = False,
            check: Annotated[bool, typer.Option(
-               "--check", help="Write nothing; exit 1 if any PO file is out of date.")] = False):
-    """Cut every source into units and create or merge its PO files."""
+               "--check", help="Write nothing; exit 1 if a PO file is out of date with its "
+                               "source (for pre-commit and CI).")] = False):
+    """Cut every source into units and create or merge its PO files, as msgmerge does."""
     from .commands.update import update as run
     from .reports import render
     ws = _workspace(workspace)
-    with contextlib.nullcontext() if check else ws.lock():  # --check writes nothing
-        result = run(ws, now=_now(), prune=prune, names=doc, check=check, workers=_threads())
+    with contextlib.nullcontext() if check else ws.lock(), _meter("update") as meter:
+        result = run(ws, now=_now(), prune=prune, names=doc, check=check, workers=_threads(),
+                     progress=meter)
     _warn(result.warnings)
     _say(render.update_text(result, ws.root, check=check))
-    if check and result.written:
-        raise typer.Exit(1)
+    if check:
+        if result.written:
+            raise typer.Exit(1)
+        return
+    from .reports import advice
+    _next(advice.after_update(len(result.written)))
 
 
 @app.command()
 def status(workspace: WorkspaceOption = None, doc: Docs = None, lang: Langs = None,
            json_out: JsonOut = False,
            changes: Annotated[bool, typer.Option(
-               "--changes", help="List units whose source changed since review.")] = False):
+               "--changes", help="Also list the units whose source changed since review, "
+                                 "with what changed.")] = False):
     """What is left before publication, per document and language."""
     from . import gate
-    from .reports import render
+    from .reports import advice, render
     with _errors_as(OutputFormat.json if json_out else OutputFormat.text):
         ws = _workspace(workspace)
         result = gate.review(ws, names=doc, langs=lang)
     if json_out:
-        typer.echo(render.status_json(result, ws.root))
-    else:
-        _say(render.status_text(result, ws.root, changes=changes, color=_color()))
+        typer.echo(render.status_json(result, ws.root, changes=changes))
+        _unreadable(result, ws.root)
+        return
+    import shutil
+    from .reports.table import status_table
+    _say(status_table(result, ws.root, color=_color(), terminal=sys.stdout.isatty(),
+                      width=shutil.get_terminal_size().columns))
+    if changes:
+        _say(render.changes_text(result, ws.root))
+    _say(render.leftovers_text(result, ws.root))
     _unreadable(result, ws.root)
+    _next(advice.after_gate(result))
 
 
 @app.command()
 def check(workspace: WorkspaceOption = None, doc: Docs = None, lang: Langs = None,
           format: Annotated[Optional[OutputFormat], typer.Option(
-              "--format", help="text, json, github (default under GitHub Actions) or junit."
-          )] = None):
+              "--format", metavar="FORMAT",
+              help="text, json, github or junit (default: github under GitHub Actions, "
+                   "else text).")] = None):
     """The publication gate: exit 0 when every required translation is ready, 1 when not."""
     from . import gate
-    from .reports import render
+    from .reports import advice, render
     chosen = format or (OutputFormat.github if os.environ.get("GITHUB_ACTIONS") == "true"
                         else OutputFormat.text)
     with _errors_as(chosen):
@@ -223,18 +438,10 @@ def check(workspace: WorkspaceOption = None, doc: Docs = None, lang: Langs = Non
     else:
         _say(render.check_text(result, ws.root, color=_color()))
     _unreadable(result, ws.root)
+    if chosen is OutputFormat.text:
+        _next(advice.after_gate(result))
     if result.blocked:
         raise typer.Exit(1)
-
-
-def _unreadable(result, root: Path) -> None:
-    """After a report, each file it could not read, as an error line; then exit 2."""
-    from .reports import render
-    broken = [p for item in result.items for p in item.problems if p.check == "input"]
-    for problem in dict.fromkeys(broken):
-        typer.echo(f"l10n: error: {render.location(problem, root)}: {problem.message}", err=True)
-    if broken:
-        raise typer.Exit(2)
 
 
 @app.command()
@@ -243,13 +450,15 @@ def build(workspace: WorkspaceOption = None, doc: Docs = None, lang: Langs = Non
               "--allow-partial", help="Also write documents that are not ready, keeping the "
                                       "source text where a translation may not be published."
           )] = False):
-    """Rebuild the translated documents that are ready under build/<lang>/."""
+    """Write the finished editions of the documents that are ready under build/<lang>/."""
     from .commands.build import build as run
-    from .reports import render
+    from .reports import advice, render
     ws = _workspace(workspace)
-    with ws.lock():
-        results = run(ws, partial=allow_partial, names=doc, langs=lang, workers=_threads())
+    with ws.lock(), _meter("build") as meter:
+        results = run(ws, partial=allow_partial, names=doc, langs=lang, workers=_threads(),
+                      progress=meter)
     _say(render.build_text(results, ws.root))
+    _next(advice.after_build(results))
     if any(r.outcome == "refused" for r in results):
         raise typer.Exit(1)
 
@@ -257,6 +466,7 @@ def build(workspace: WorkspaceOption = None, doc: Docs = None, lang: Langs = Non
 def _approver(by: str | None) -> str:
     """Who approves: --by, else git's user.name, else the login name (asked only once
     there is something to approve)."""
+    import subprocess
     if by:
         return by
     with contextlib.suppress(OSError, subprocess.SubprocessError):
@@ -271,42 +481,128 @@ def _approver(by: str | None) -> str:
     return name
 
 
+def _complete_origins(incomplete: str) -> list[str]:
+    return [o for o in ("changed", "memory", "machine", "unknown") if o.startswith(incomplete)]
+
+
 @app.command()
 def approve(entries: Annotated[Optional[list[str]], typer.Argument(
-                metavar="[PO:LINE]...",
+                metavar="PO:LINE",
                 help="Entries to approve, as `l10n check` names them (even with QA errors).")
             ] = None,
             workspace: WorkspaceOption = None, doc: Docs = None, lang: Langs = None,
             origin: Annotated[Optional[str], typer.Option(
-                help="Only entries of this origin: changed, memory, machine or unknown "
+                "--origin", metavar="ORIGIN", autocompletion=_complete_origins,
+                help="Only entries of this origin: changed, memory, machine, or unknown "
                      "(marked needs work by hand).")] = None,
-            exact: Annotated[bool, typer.Option(help="Only exact memory matches.")] = False,
+            exact: Annotated[bool, typer.Option(
+                "--exact", help="Only exact memory matches.")] = False,
             all_: Annotated[bool, typer.Option(
                 "--all", help="Every needs-review entry of the workspace.")] = False,
             dry_run: Annotated[bool, typer.Option(
                 "--dry-run", help="Show what would be approved; write nothing.")] = False,
             by: Annotated[Optional[str], typer.Option(
+                "--by", metavar="NAME",
                 help="Who approves (default: git's user.name, else your login name).")] = None):
     """Mark needs-review entries reviewed, on your explicit say-so; records who."""
     from .commands.approve import approve as run
-    from .reports import render
+    from .reports import advice, render
     if not (entries or doc or lang or origin or all_):
         raise typer.BadParameter("say what to approve: PO:LINE, --doc, --lang, --origin, or "
                                  "--all for the whole workspace", param_hint="scope")
     ws = _workspace(workspace)
     named = [_entry(item) for item in entries or ()]
+    who = (lambda: by or "") if dry_run else (lambda: _approver(by))  # a dry run writes no name
     with contextlib.nullcontext() if dry_run else ws.lock():
-        approvals = run(ws, by=lambda: _approver(by), origin=origin, exact=exact, names=doc, langs=lang,
+        approvals = run(ws, by=who, origin=origin, exact=exact, names=doc, langs=lang,
                         named=named, dry_run=dry_run)
     _say(render.approve_text(approvals, ws.root, dry_run=dry_run))
+    if not any(a.entries for a in approvals):
+        from . import gate
+        held = sum(len(a.held) for a in approvals)
+        typer.echo(render.nothing_to_approve(gate.review(ws, names=doc, langs=lang),
+                                             origin=origin, exact=exact, held=held))
+    _next(advice.after_approve(approvals, dry_run=dry_run))
 
 
 def _entry(text: str) -> tuple[Path, int]:
     path, _, line = text.rpartition(":")
     if not path or not line.isdigit():
-        raise typer.BadParameter(f"{text!r} is not PO:LINE (e.g. translations/en/a.po:18)",
+        raise typer.BadParameter(f"“{text}” is not PO:LINE (e.g. translations/en/a.po:18)",
                                  param_hint="PO:LINE")
     return Path(path), int(line)
+
+
+@app.command("open")
+def open_(doc: Annotated[str, typer.Argument(
+              metavar="DOC", autocompletion=_complete_documents,
+              help="The document: its path under sources/<lang>/ without extension.")],
+          lang: Annotated[Optional[str], typer.Option(
+              "--lang", metavar="LANG", autocompletion=_complete_languages,
+              help="Its translation to open: fr, ar or en (default: its only target "
+                   "language, when it has one).")] = None,
+          workspace: WorkspaceOption = None):
+    """Open a document's PO file in Poedit (or $L10N_EDITOR), updated from its source
+    first."""
+    from .commands.update import update as run
+    from .reports import render
+    from .workspace import find
+    ws = _workspace(workspace)
+    (document,) = find(ws.documents(), [doc])
+    target = lang or (document.targets[0] if len(document.targets) == 1 else None)
+    if target not in document.targets:
+        raise typer.BadParameter(f"say which translation of {doc}: --lang "
+                                 + " or --lang ".join(document.targets), param_hint="--lang")
+    with ws.lock():
+        result = run(ws, now=_now(), names=[doc], workers=1)
+    _warn(result.warnings)
+    _say(render.update_text(result, ws.root)[:-1] if result.written else [])
+    _edit(ws.po_path(doc, target), ws.relative(ws.po_path(doc, target)))
+
+
+def _edit(po: Path, shown: str) -> None:
+    """Run $L10N_EDITOR on the file and wait for it (as git waits for $EDITOR), or start
+    Poedit beside the terminal."""
+    import shlex
+    import shutil
+    import subprocess
+    editor = os.environ.get(EDITOR_ENV)
+    if editor:
+        command = [*shlex.split(editor), str(po)]
+        typer.echo(f"opening {shown} with {command[0]}")
+        try:
+            code = subprocess.run(command).returncode
+        except OSError as exc:
+            raise L10nError(f"cannot run {command[0]}: {exc.strerror}",
+                            hint=f"${EDITOR_ENV} names the editor's command") from None
+        if code:
+            raise L10nError(f"{command[0]} exited with status {code}", path=shown)
+        return
+    poedit = shutil.which("poedit")
+    if poedit:
+        command = [poedit, str(po)]
+    elif sys.platform == "darwin" and Path("/Applications/Poedit.app").exists():
+        command = ["open", "-a", "Poedit", str(po)]
+    else:
+        raise L10nError("Poedit is not installed", path=shown,
+                        hint=f"install it (https://poedit.net), or set {EDITOR_ENV} to your "
+                             "editor's command")
+    subprocess.Popen(command, start_new_session=True, stdin=subprocess.DEVNULL,
+                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    typer.echo(f"opened {shown} in Poedit")
+
+
+@app.command()
+def doctor(workspace: WorkspaceOption = None):
+    """Check this machine and the workspace: gettext, a model for each translation
+    direction, the workspace lock, caches, PO files. Exit 1 on a problem."""
+    from .commands.doctor import diagnose
+    from .reports import render
+    folder = Path(os.environ[MODELS_ENV]) if os.environ.get(MODELS_ENV) else None
+    found = diagnose(workspace, models=folder, editor=os.environ.get(EDITOR_ENV))
+    _say(render.doctor_text(found))
+    if any(d.state == "problem" for d in found):
+        raise typer.Exit(1)
 
 
 @glossary_app.command("check")
@@ -333,6 +629,7 @@ def glossary_check(workspace: WorkspaceOption = None, doc: Docs = None, lang: La
 
 @glossary_app.command("import")
 def glossary_import(file: Annotated[Path, typer.Argument(
+                        metavar="FILE.tbx",
                         help="A TBX-Basic file (TBX v3, or the v2 <martif> form).")],
                     replace: Annotated[bool, typer.Option(
                         help="Overwrite a glossary.csv that holds other terms.")] = False,
@@ -352,7 +649,8 @@ def glossary_import(file: Annotated[Path, typer.Argument(
 
 
 @glossary_app.command("export")
-def glossary_export(file: Annotated[Path, typer.Argument(help="The TBX file to write.")],
+def glossary_export(file: Annotated[Path, typer.Argument(
+                        metavar="FILE.tbx", help="The TBX file to write.")],
                     tbx2: Annotated[bool, typer.Option(
                         "--tbx2", help="Write TBX v2 (<martif>) for CAT tools that do not "
                                        "read TBX v3.")] = False,
@@ -365,10 +663,13 @@ def glossary_export(file: Annotated[Path, typer.Argument(help="The TBX file to w
 
 
 @app.command()
-def segment(file: Annotated[Path, typer.Argument(help="A source document.")],
-            lang: Annotated[str, typer.Option(help="Its language: fr, ar or en.")],
+def segment(file: Annotated[Path, typer.Argument(metavar="FILE", help="A source document.")],
+            lang: Annotated[str, typer.Option(
+                "--lang", metavar="LANG", autocompletion=_complete_languages,
+                help="Its language: fr, ar or en.")],
             json_out: JsonOut = False, workspace: WorkspaceOption = None):
     """Show how a document is cut into units."""
+    import json
     from .commands.translate import segment as cut
     units, warnings = cut(file, lang, _optional_workspace(workspace))
     _warn(warnings)
@@ -383,20 +684,22 @@ def segment(file: Annotated[Path, typer.Argument(help="A source document.")],
 # -- the translation memory --------------------------------------------------------------
 
 @tm_app.command("import")
-def tm_import(files: Annotated[list[Path], typer.Argument(help="TMX files to copy into tm/.")],
+def tm_import(files: Annotated[list[Path], typer.Argument(
+                  metavar="FILE", help="TMX files to copy into tm/.")],
               workspace: WorkspaceOption = None):
     """Check TMX files and copy them into tm/ (commit it), where the memory reads them."""
     from .proposals import memory
     from .reports import render
     ws = _workspace(workspace)
-    with ws.lock():
-        imported = memory.import_tmx(ws, files)
+    with ws.lock(), _meter("tm import") as meter:
+        imported = memory.import_tmx(ws, files, progress=meter)
     for one in imported:
         _say(render.imported_text(one, ws.root))
 
 
 @tm_app.command("export")
-def tm_export(file: Annotated[Path, typer.Argument(help="The TMX file to write.")],
+def tm_export(file: Annotated[Path, typer.Argument(metavar="FILE",
+                                                   help="The TMX file to write.")],
               source: FromLang, target: ToLang, workspace: WorkspaceOption = None):
     """Write the memory's pairs for one direction as a TMX 1.4b file."""
     from .proposals import memory
@@ -406,9 +709,11 @@ def tm_export(file: Annotated[Path, typer.Argument(help="The TMX file to write."
 
 
 @tm_app.command("lookup")
-def tm_lookup(text: Annotated[str, typer.Argument(help="The sentence to look up.")],
+def tm_lookup(text: Annotated[str, typer.Argument(metavar="TEXT",
+                                                  help="The sentence to look up.")],
               source: FromLang, target: ToLang,
-              limit: Annotated[int, typer.Option(min=1, help="Most matches shown.")] = 5,
+              limit: Annotated[int, typer.Option("--limit", metavar="N", min=1,
+                                                 help="Most matches shown.")] = 5,
               json_out: JsonOut = False, workspace: WorkspaceOption = None):
     """Show the memory's best matches with their scores (exit 1 when there is none)."""
     from .proposals import memory
@@ -429,19 +734,24 @@ def tm_lookup(text: Annotated[str, typer.Argument(help="The sentence to look up.
 @tm_app.command("align")
 def tm_align(
         paths: Annotated[list[Path], typer.Argument(
-            help="The editions, in the order of the languages: SOURCE TARGET [THIRD]; files "
-                 "(one document) or folders (documents paired by file name).")],
+            metavar="SOURCE TARGET [THIRD]",
+            help="The editions, in the order of the languages: files (one document) or "
+                 "folders (documents paired by file name).")],
         source: FromLang,
         targets: Annotated[list[str], typer.Option(
-            "--to", help="Target language; twice for three editions (--to en --to ar).")],
+            "--to", metavar="LANG", autocompletion=_complete_languages,
+            help="Target language; twice for three editions (--to en --to ar).")],
         output: Annotated[Optional[Path], typer.Option(
-            "--output", "-o", help="The TMX to write (default: tm/aligned/NAME.LANGS.tmx in "
-                                   "the workspace, where the memory reads it).")] = None,
+            "--output", "-o", metavar="FILE",
+            help="The TMX to write (default: tm/aligned/NAME.LANGS.tmx in the workspace, "
+                 "where the memory reads it).")] = None,
         review_dir: Annotated[Optional[Path], typer.Option(
-            "--review", help="Folder of the review files (default: align-review/ in the "
-                             "workspace, else the output's folder).")] = None,
+            "--review", metavar="DIR", help="Folder of the review files (default: "
+                                            "align-review/ in the workspace, else the "
+                                            "output's folder).")] = None,
         threshold: Annotated[float, typer.Option(
-            min=0.0, max=1.0, help="Confidence from which a pair goes to the memory.")] = 0.9,
+            metavar="CONFIDENCE", min=0.0, max=1.0,
+            help="Confidence (0 to 1) from which a pair goes to the memory.")] = 0.9,
         no_mt: Annotated[bool, typer.Option(
             "--no-mt", help="Do not use installed MT models as a clue.")] = False,
         workspace: WorkspaceOption = None):
@@ -492,10 +802,13 @@ def models_list(workspace: WorkspaceOption = None, json_out: JsonOut = False):
 @models_app.command("install")
 def models_install(
         file: Annotated[Optional[Path], typer.Argument(
-            help="An .argosmodel file, e.g. copied from a machine with internet access.")] = None,
+            metavar="FILE",
+            help="An .argosmodel file, e.g. copied from a machine with internet access.")
+        ] = None,
         from_index: Annotated[Optional[tuple[str, str]], typer.Option(
             "--from-index", metavar="FROM TO",
-            help="Download the FROM→TO package from the Argos index (index in l10n.toml).")] = None,
+            help="Download the FROM→TO package from the Argos index ([models] index in "
+                 "l10n.toml).")] = None,
         workspace: WorkspaceOption = None):
     """Validate and install a package; it replaces any package for the same pair."""
     from .proposals import models
@@ -505,19 +818,24 @@ def models_install(
     ws = _optional_workspace(workspace)
     settings = ws.settings if ws else Settings.defaults()
     folder = _models_folder(ws)
-    if file is not None:
-        package = models.install(folder, file, max_bytes=settings.max_package_bytes)
-    else:
-        package = models.install_from_index(folder, index=settings.models_index,
-                                            source=from_index[0], target=from_index[1],
-                                            max_bytes=settings.max_package_bytes)
+    with _meter("models install") as meter:
+        if file is not None:
+            package = models.install(folder, file, max_bytes=settings.max_package_bytes,
+                                     progress=meter)
+        else:
+            package = models.install_from_index(folder, index=settings.models_index,
+                                                source=from_index[0], target=from_index[1],
+                                                max_bytes=settings.max_package_bytes,
+                                                progress=meter)
     typer.echo(f"installed {package.source}→{package.target} {package.version} "
                f"in {package.path}")
 
 
 @models_app.command("remove")
-def models_remove(source: Annotated[str, typer.Argument(help="Source language code.")],
-                  target: Annotated[str, typer.Argument(help="Target language code.")],
+def models_remove(source: Annotated[str, typer.Argument(metavar="FROM",
+                                                        help="Source language code.")],
+                  target: Annotated[str, typer.Argument(metavar="TO",
+                                                        help="Target language code.")],
                   workspace: WorkspaceOption = None):
     """Delete the installed package for a language pair."""
     from .proposals import models
@@ -529,11 +847,13 @@ def models_remove(source: Annotated[str, typer.Argument(help="Source language co
 @app.command()
 def translate(
         source: FromLang, target: ToLang,
-        text: Annotated[Optional[str], typer.Argument(help="Text to translate.")] = None,
+        text: Annotated[Optional[str], typer.Argument(
+            metavar="TEXT", help="Text to translate (or --file).")] = None,
         file: Annotated[Optional[Path], typer.Option(
-            "--file", help="Translate this document instead of TEXT.")] = None,
+            "--file", metavar="FILE", help="Translate this document instead of TEXT.")] = None,
         output: Annotated[Optional[Path], typer.Option(
-            "--output", "-o", help="Write the draft here instead of printing it.")] = None,
+            "--output", "-o", metavar="FILE",
+            help="Write the draft to FILE (default: print it).")] = None,
         beam_size: BeamSize = None, workspace: WorkspaceOption = None):
     """A one-shot machine draft: segment, translate offline, rebuild, print."""
     from .commands.translate import draft, engine
@@ -545,11 +865,10 @@ def translate(
         raise typer.BadParameter(f"a {file.suffix} document cannot be printed: give --output",
                                  param_hint="--output")
     ws = _optional_workspace(workspace)
-    meter = _Meter(0, "translating")
     mt = engine(ws, models=_models_folder(ws), threads=_threads(), beam_size=beam_size)
-    done = draft(mt, text=text, path=file, source=source, target=target, ws=ws,
-                 progress=meter)
-    meter.close()
+    with _meter("translate") as meter:
+        done = draft(mt, text=text, path=file, source=source, target=target, ws=ws,
+                     progress=lambda n: meter.add("units", n, 0))
     for unit, translation in zip(done.units, done.translations):
         if translation.flags:
             typer.echo(f"l10n: line {unit.line}: check the draft: "
@@ -567,28 +886,28 @@ def pretranslate(workspace: WorkspaceOption = None, doc: Docs = None, lang: Lang
                      "--tm-only", help="Only the translation memory, no machine translation.")
                  ] = False,
                  beam_size: BeamSize = None):
-    """Fill untranslated entries, memory first then MT, as needs work (fuzzy) proposals;
-    never touches a translation."""
+    """Fill untranslated entries, memory first then machine translation, as needs work
+    (fuzzy) proposals; never touches a translation."""
     from .commands import pretranslate as filling
     from .commands.translate import engine
     from .proposals import machine, memory
     from .proposals.pipeline import MemoryProposer
-    from .reports import render
+    from .reports import advice, render
     ws = _workspace(workspace)
-    with ws.lock():
+    with ws.lock(), _meter("pretranslate") as meter:
         work = filling.pending(ws, names=doc, langs=lang)
-        meter = _Meter(len(work.requests), "pre-translating")
+        total = len(work.requests)
         proposers = [MemoryProposer(memory.load(ws), threshold=ws.settings.memory_threshold)]
         mt = None
         if not tm_only and work.requests:
             mt = machine.MachineProposer(
                 engine(ws, models=_models_folder(ws), threads=_threads(), beam_size=beam_size),
-                today=_now().date(), progress=meter,
+                today=_now().date(), progress=lambda n: meter.add("units", n, total),
                 reviewed_english=filling.reviewed_english(ws))
             proposers.append(mt)
         filled = filling.pretranslate(work, proposers)
-        meter.close()
     _say(render.pretranslate_text(filled, mt.stats if mt else None, ws.root))
+    _next(advice.after_pretranslate(filled))
 
 
 class Interrupted(BaseException):

@@ -23,6 +23,7 @@ class Language:
     # orders in which readers of the language take a numeric date, the usual one first:
     # British readers take 11/10/2021 day first, American readers month first
     date_orders: tuple[str, ...]
+    quotes: tuple[str, str]  # how its prose quotes text
 
     @property
     def rtl(self) -> bool:
@@ -31,12 +32,15 @@ class Language:
 
 LANGUAGES: dict[str, Language] = {lang.code: lang for lang in (
     Language("fr", "French", "ltr", "nplurals=2; plural=(n > 1);",
-             decimal=",", groups=" \u00a0\u202f", date_orders=("dmy",)),
+             decimal=",", groups=" \u00a0\u202f", date_orders=("dmy",),
+             quotes=("« ", " »")),
     Language("ar", "Arabic", "rtl",
              "nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 "
-             ": n%100>=11 ? 4 : 5;", decimal="٫.", groups="٬,", date_orders=("dmy",)),
+             ": n%100>=11 ? 4 : 5;", decimal="٫.", groups="٬,", date_orders=("dmy",),
+             quotes=("", "")),  # as it is: «…» would reverse around Latin text in a terminal
     Language("en", "English", "ltr", "nplurals=2; plural=(n != 1);",
-             decimal=".", groups=",", date_orders=("dmy", "mdy")),
+             decimal=".", groups=",", date_orders=("dmy", "mdy"),
+             quotes=("“", "”")),
 )}
 CODES = tuple(LANGUAGES)
 
@@ -56,3 +60,14 @@ def get(code: str, *, what: str = "language") -> Language:
 
 def is_rtl(code: str) -> bool:
     return code in LANGUAGES and LANGUAGES[code].rtl
+
+
+def quote(text: str, lang: str | None = None) -> str:
+    """`text` quoted as a reader of `lang` expects it in a message, whole, line breaks
+    shown as ⏎; without a language (text someone typed), as English prose quotes.
+
+    >>> quote("Le 11 octobre", "fr"), quote("On 11 October"), quote("في 11 أكتوبر", "ar")
+    ('« Le 11 octobre »', '“On 11 October”', 'في 11 أكتوبر')
+    """
+    opening, closing = LANGUAGES[lang].quotes if lang in LANGUAGES else LANGUAGES["en"].quotes
+    return f"{opening}{text.replace(chr(10), ' ⏎ ')}{closing}"

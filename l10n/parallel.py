@@ -8,14 +8,13 @@ leaves no process behind to hold its lock, its output pipe, or to write anything
 
 from __future__ import annotations
 
-import ctypes
-import multiprocessing
 import os
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
+Progress = Callable[[str, int, int], None]  # (what is counted, done, total): see cli
 Task = TypeVar("Task")
 Result = TypeVar("Result")
 
@@ -30,6 +29,7 @@ def ordered(function: Callable[[Task], Result], tasks: Sequence[Task], *,
     if workers < 2 or len(tasks) < PARALLEL_FROM or not sys.platform.startswith("linux"):
         yield from map(function, tasks)
         return
+    import multiprocessing  # only here: a no-op run has nothing to share out
     processes = min(workers, 4)
     context = multiprocessing.get_context("fork")
     with context.Pool(processes, initializer=_die_with, initargs=(os.getpid(),)) as pool:
@@ -38,6 +38,7 @@ def ordered(function: Callable[[Task], Result], tasks: Sequence[Task], *,
 
 def _die_with(parent: int) -> None:
     """In a worker: be killed when the command dies, and not outlive it by a moment."""
+    import ctypes
     libc = ctypes.CDLL(None, use_errno=True)
     libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:  # the command died before the line above took effect

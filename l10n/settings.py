@@ -138,9 +138,11 @@ def _patterns(value: object, name: str) -> dict[str, tuple[str, ...]]:
 
 
 def _severities(value: object, name: str) -> dict[str, str]:
-    from .quality.checks import CHECKS, SEVERITIES
     if not isinstance(value, dict):
         raise ValueError(f"{name} must be a table of check = severity")
+    if not value:
+        return {}
+    from .quality.checks import CHECKS, SEVERITIES  # loads number words: only when named
     for check, level in value.items():
         if check not in CHECKS:
             raise ValueError(f"{name}: unknown check {check!r} (checks: {', '.join(CHECKS)})")

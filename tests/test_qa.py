@@ -82,7 +82,7 @@ def test_final_punctuation_maps_between_scripts():
     assert "punctuation" not in checks("Why?", "Pourquoi\u202f?", src="en", tgt="fr")
     assert "punctuation" not in checks("Le ministre est venu.", "The minister came.")
     assert "punctuation" in checks("Pourquoi ?", "لماذا.", tgt="ar")
-    assert ("punctuation", "Latin '?' in Arabic text: use '؟'") in findings("Pourquoi ?", "لماذا?", tgt="ar")
+    assert ("punctuation", "Latin ? in Arabic text: use ؟") in findings("Pourquoi ?", "لماذا?", tgt="ar")
     assert "punctuation" in checks("Why?", "Pourquoi?", src="en", tgt="fr")
     assert "punctuation" in checks("Pourquoi ?", "Why ?")
     assert "punctuation" not in checks("Voir https://x.org", "Voir https://x.org", src="en", tgt="fr")
@@ -111,7 +111,7 @@ def test_identical_and_empty_looking_translations():
 
 
 def test_spacing_doubled_words_and_edges():
-    assert ("spacing", "doubled word 'The'") in findings("Le ministre.", "The the minister.")
+    assert ("spacing", "doubled word “The”") in findings("Le ministre.", "The the minister.")
     assert "spacing" not in checks("« Nous nous engageons », a-t-il dit.", "“Nous nous engageons”, he said.")
     assert ("spacing", "doubled space") in findings("Le ministre.", "The  minister.")
     assert "spacing" in checks("Le ministre.", "The minister. ")

@@ -93,7 +93,8 @@ def test_approve_needs_a_scope_and_previews_with_dry_run(six, run):
     preview = run("approve", "--doc", "d1", "--lang", "en", "--dry-run", "--by", "A", cwd=six)
     assert preview.code == 0
     assert preview.out.splitlines()[0] == "would approve 2 entries in translations/en/d1.po"
-    assert "translations/en/d1.po:20: memory: Le ministre a reçu 3 délégations." in preview.out
+    assert "translations/en/d1.po:20: memory: « Le ministre a reçu 3 délégations. »" \
+        in preview.out
     assert snapshot(six) == before
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..errors import L10nError
 from ..files import Signature, decode_utf8, read_bytes, write_if_unchanged
+from ..languages import quote
 from . import linebreak
 from .model import Catalog, Entry
 
@@ -106,7 +107,7 @@ def parse(data: bytes, path: Path) -> Catalog:
     for entry in entries:
         key = entry.msgid if entry.msgctxt is None else (entry.msgctxt, entry.msgid)
         if key in seen:
-            raise L10nError(f"duplicate entry for msgid {entry.msgid[:60]!r}", path=path,
+            raise L10nError(f"duplicate entry for msgid {quote(entry.msgid)}", path=path,
                             line=entry.line, hint="keep one of them, e.g. msguniq --use-first")
         seen.add(key)
         if entry.obsolete:

@@ -31,6 +31,7 @@ class Approval:
     """Entries of one PO file to approve, and those held back, with why."""
 
     po: Path
+    source: str  # the language of its msgids
     entries: list[Entry] = field(default_factory=list)
     held: list[tuple[Entry, str]] = field(default_factory=list)
     rewrite: pofile.Rewrite | None = None
@@ -61,7 +62,7 @@ def approve(ws: Workspace, *, by: Callable[[], str], origin: str | None = None, 
             catalog, signature = read_catalog(po, target)
             item = assessor.assess(doc, target, read_source(ws, doc, cache), catalog, signature)
             errors = {p.key: p for p in item.qa_errors()}
-            approval = Approval(po)
+            approval = Approval(po, doc.lang)
             for entry in catalog.entries:
                 if entry.status(catalog.nplurals) is not Status.NEEDS_REVIEW:
                     continue

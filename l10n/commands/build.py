@@ -21,6 +21,7 @@ from ..workspace.cache import Cache, key
 from ..workspace.sources import read_source
 from ..workspace.translations import read_catalog
 from .. import parallel
+from ..parallel import Progress
 
 
 @dataclass
@@ -47,8 +48,10 @@ class _Task:
 
 
 def build(ws: Workspace, *, partial: bool = False, names: list[str] | None = None,
-          langs: list[str] | None = None, workers: int = 1) -> list[Built]:
-    """Rebuild target documents from publishable translations; unready ones are refused."""
+          langs: list[str] | None = None, workers: int = 1,
+          progress: Progress | None = None) -> list[Built]:
+    """Rebuild target documents from publishable translations; unready ones are refused.
+    `progress` hears ("documents", done, total) as they are assembled."""
     chosen = select(ws.documents(), names=names, langs=langs)
     refuse(list(dict.fromkeys(doc for doc, _ in chosen)))
     guard = WriteGuard(ws.root)
@@ -66,9 +69,12 @@ def build(ws: Workspace, *, partial: bool = False, names: list[str] | None = Non
             results[doc.name, target] = None  # keeps the document order
             pending.setdefault(doc.name, _Task(ws, doc, [], partial)).targets.append(target)
         tasks = list(pending.values())
-        for task, built in zip(tasks, parallel.ordered(_plan_document, tasks, workers=workers)):
+        planned = parallel.ordered(_plan_document, tasks, workers=workers)
+        for done, (task, built) in enumerate(zip(tasks, planned), 1):
             for one in built:
                 results[task.doc.name, one.target] = one
+            if progress:
+                progress("documents", done, len(tasks))
         for built in results.values():  # write
             if built is None or built.data is None:
                 continue

@@ -52,7 +52,7 @@ def draft(engine: Engine, *, text: str | None, path: Path | None, source: str, t
     and format."""
     languages.get(source, what="source language")
     languages.get(target, what="target language")
-    fmt = formats.for_path(path) if path is not None else formats.BY_EXTENSION[".txt"]
+    fmt = formats.for_path(path) if path is not None else formats.get(".txt")
     original = read_bytes(path) if path is not None else text.encode("utf-8")
     body = fmt.decode(original, path) if path is not None else text
     rebuilt, units, translations = machine.draft(body, fmt, segmenter(ws, source), engine,

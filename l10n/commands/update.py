@@ -2,6 +2,10 @@
 
 Read → plan → write: every source and PO file is read and merged first; any error stops
 the command before the first write. Then the planned files are written, each atomically.
+
+What only a changed document needs (PO reading and writing, segmentation, the glossary) is
+imported where it is used: a run that finds nothing changed (the pre-commit hook) reads
+nothing but signatures, and starts fast.
 """
 
 from __future__ import annotations
@@ -12,19 +16,21 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from .. import checkpoints
-from ..catalog import pofile
-from ..catalog.model import Catalog, Entry
+from typing import TYPE_CHECKING
+
+from .. import checkpoints, parallel
 from ..files import Signature, read_bytes, sync_dirs
-from ..formats import units as unitlib
-from ..glossary import Glossary
-from ..glossary.notes import notes
 from ..languages import LANGUAGES
+from ..parallel import Progress
 from ..workspace import Document, Orphan, Workspace, WriteGuard, refuse, select
 from ..workspace.cache import Cache, key
-from ..workspace.sources import Source, read_source, rules_key
-from ..workspace.translations import read_catalog
-from .. import parallel
+from ..workspace.sources import rules_key
+
+if TYPE_CHECKING:
+    from ..catalog import pofile
+    from ..catalog.model import Catalog, Entry
+    from ..glossary import Glossary
+    from ..workspace.sources import Source
 
 
 @dataclass
@@ -48,7 +54,7 @@ class _Task:
     doc: Document
     targets: list[str]
     now: datetime
-    glossary: Glossary
+    glossary: Glossary | None
 
 
 @dataclass
@@ -62,14 +68,15 @@ class _Planned:
 
 def update(ws: Workspace, *, now: datetime, prune: bool = False,
            names: list[str] | None = None, check: bool = False,
-           workers: int = 1) -> Updated:
+           workers: int = 1, progress: Progress | None = None) -> Updated:
     """Create or merge every PO file from its source; never drops a translation.
 
     With `check`, nothing is written: `written` lists the PO files that would change.
     `prune` deletes PO files whose source is gone, never those of a language that only
     stopped being a target (restoring it in l10n.toml brings them back). A PO file is
     "up to date" when it holds the source's units: how an editor wrapped or ended its
-    lines does not count.
+    lines does not count. `progress` hears ("documents read", done, total), then
+    ("documents written", done, total).
     """
     documents = ws.documents()
     chosen = select(documents, names=names)
@@ -77,7 +84,6 @@ def update(ws: Workspace, *, now: datetime, prune: bool = False,
     left = ws.orphans(documents)
     result = Updated(ignored=ws.ignored())
     guard = WriteGuard(ws.root)
-    glossary = Glossary.load(ws.glossary_path)  # its notes tell translators about terms
     terms = Signature.of(ws.glossary_path)
     rules = {lang: key(rules_key(ws, lang), terms.digest if terms else None)
              for lang in LANGUAGES}
@@ -90,9 +96,19 @@ def update(ws: Workspace, *, now: datetime, prune: bool = False,
                 result.unchanged += 1
                 continue
             guard(po)
-            pending.setdefault(doc.name, _Task(ws, doc, [], now, glossary)).targets.append(target)
+            pending.setdefault(doc.name, _Task(ws, doc, [], now, None)).targets.append(target)
         tasks = list(pending.values())
-        plans = list(parallel.ordered(_plan_document, tasks, workers=workers))
+        glossary = None
+        if tasks:  # its notes tell translators about the terms a unit holds
+            from ..glossary import Glossary
+            glossary = Glossary.load(ws.glossary_path)
+            for task in tasks:
+                task.glossary = glossary
+        plans = []
+        for planned in parallel.ordered(_plan_document, tasks, workers=workers):
+            plans.append(planned)
+            if progress:
+                progress("documents read", len(plans), len(tasks))
         moves = _adoptions(ws, plans, [o for o in left if o.source_gone], now, glossary)
         if check:
             for planned in plans:
@@ -102,8 +118,9 @@ def update(ws: Workspace, *, now: datetime, prune: bool = False,
             result.orphans = left
             return result
         # write
+        from ..formats import units as unitlib
         try:
-            for planned in plans:
+            for done, planned in enumerate(plans, 1):
                 doc = planned.source.doc
                 checkpoints.reached("between-documents")
                 for target, rewrite in planned.rewrites.items():
@@ -122,6 +139,8 @@ def update(ws: Workspace, *, now: datetime, prune: bool = False,
                               unitlib.dump(planned.source.units))
                 result.warnings += [w for w in planned.source.warnings
                                     if w not in result.warnings]
+                if progress:
+                    progress("documents written", done, len(plans))
         finally:
             sync_dirs(result.written)
     adopted = {old for old, _ in result.renamed}
@@ -143,6 +162,9 @@ def _job_key(doc: Document, po: Path, rules: dict[str, str]) -> str:
 
 def _plan_document(task: _Task) -> _Planned:
     """Merge one source into each of its PO files, in memory."""
+    from ..catalog import pofile
+    from ..workspace.sources import read_source
+    from ..workspace.translations import read_catalog
     ws, doc = task.ws, task.doc
     with Cache(ws.cache_path) as cache:
         source = read_source(ws, doc, cache, store=False)
@@ -167,6 +189,7 @@ def annotated(template: list[Entry], glossary: Glossary, source: str,
               target: str) -> list[Entry]:
     """The template's entries with the glossary's notes for `target` after their own, so
     translators see in Poedit the terms a unit holds (and the notes go when terms do)."""
+    from ..glossary.notes import notes
     if not glossary.terms:
         return template
     return [entry.copy(notes=entry.notes + found) if (found := notes(
@@ -192,6 +215,7 @@ def merged(old: Catalog | None, *, template: list[Entry], doc: Document, target:
 
 def new_catalog(doc: Document, target: str, *, now: datetime, project: str) -> Catalog:
     """The header of a new PO file: what Poedit and msgfmt need, nothing personal."""
+    from ..catalog.model import Catalog
     language = LANGUAGES[target]
     return Catalog(header={
         "Project-Id-Version": project,
@@ -217,6 +241,10 @@ def _adoptions(ws: Workspace, plans: list[_Planned], candidates: list[Orphan],
     """A renamed source takes its PO files with it: an orphan PO holding exactly the units
     of a document that has no PO yet becomes that document's PO (its plan is redone from
     the orphan). Returns new PO -> orphan to delete once the new one is written."""
+    if not plans or not candidates:
+        return {}
+    from ..catalog import pofile
+    from ..workspace.translations import read_catalog
     moves: dict[Path, Path] = {}
     keys: dict[Path, frozenset] = {}  # each orphan is read once, when first needed
     for planned in plans:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import L10nError
-from ..languages import is_rtl
+from ..languages import is_rtl, quote
 from . import placeholders
 from .base import OBJECT, Block, Edit, Format, Link
 
@@ -269,8 +269,8 @@ def render(text: str, units: list[Unit], translate: Callable[[Unit], str | None]
         broken = [p for p in placeholders.problems(translation, unit.msgid)
                   if p.kind in ("unknown", "unbalanced")]
         if broken:
-            raise L10nError(f"cannot build the translation of {unit.msgid[:60]!r}: "
-                            f"{broken[0].message}",
+            raise L10nError(f"{broken[0].message} in the translation of "
+                            f"{quote(unit.msgid, source)}",
                             hint="fix its placeholders (l10n check lists them)")
         where = {token: (a, b) for token, a, b in unit.markup}
         out = []

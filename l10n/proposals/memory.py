@@ -21,7 +21,7 @@ import math
 import re
 from array import array
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import combinations
@@ -582,14 +582,15 @@ class Imported:
     already: bool = False  # the same file was already in tm/
 
 
-def import_tmx(ws: Workspace, sources: list[Path]) -> list[Imported]:
+def import_tmx(ws: Workspace, sources: list[Path],
+               progress: Callable[[str, int, int], None] | None = None) -> list[Imported]:
     """Copy valid TMX files into tm/ (never over a different file of the same name). Every
-    file is read and checked before the first is copied."""
+    file is read and checked before the first is copied. `progress`: see `tmx.parse`."""
     guard = WriteGuard(ws.root)
     planned = []
     for source in sources:
         data = read_bytes(source)
-        parsed = tmx.parse(data, source)
+        parsed = tmx.parse(data, source, progress)
         counts: dict[str, int] = {}
         for unit, _ in _tmx_units(parsed):
             for a, b in combinations(sorted(lang for lang, _ in unit), 2):

@@ -26,7 +26,7 @@ import urllib.request
 import uuid
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -46,6 +46,7 @@ TIMEOUT = 10.0  # seconds without an answer before a download gives up
 STAGING = ".l10n-"  # hidden work folders and files inside the models folder
 _CODE = re.compile(r"[a-z]{2,3}(?:[_-][A-Za-z0-9]+)?")
 _NAMED_PAIR = re.compile(r"translate-([a-z]{2,3})_([a-z]{2,3})(?:-|\Z)")  # Argos's names
+Progress = Callable[[str, int, int], None]  # ("download" or "unpack", bytes done, total)
 _OFFLINE_HINT = ("to install without network, copy the package file (e.g. translate-{0}_{1}"
                  ".argosmodel) from a machine with internet access and run "
                  "`l10n models install FILE`")
@@ -248,22 +249,24 @@ def _top_folder(infos: list[zipfile.ZipInfo], archive: Path, *, max_bytes: int) 
     return top
 
 
-def install(folder: Path | None, archive: Path, *, max_bytes: int = MAX_BYTES) -> Package:
+def install(folder: Path | None, archive: Path, *, max_bytes: int = MAX_BYTES,
+            progress: Progress | None = None) -> Package:
     """Validate `archive` and install it, replacing any package for the same pair."""
     top, _ = inspect(archive, max_bytes=max_bytes)
     folder = resolve(folder)
     module = argos(folder)
     with _fs_errors("cannot install into the models folder", folder):
-        return _install(module, folder, archive, top)
+        return _install(module, folder, archive, top, progress)
 
 
-def _install(module: ModuleType, folder: Path, archive: Path, top: str) -> Package:
+def _install(module: ModuleType, folder: Path, archive: Path, top: str,
+             progress: Progress | None) -> Package:
     folder.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(folder)
     staging = folder / _staging("install")
     staging.mkdir()
     try:
-        _extract(archive, staging)
+        _extract(archive, staging, progress)
         fresh = _read(module, staging / top)
         _check_loads(fresh, archive)
         checkpoints.reached("after-temp")  # unpacked and checked, not yet in place
@@ -302,17 +305,23 @@ def _remove_leftovers(folder: Path) -> None:
                 path.unlink(missing_ok=True)
 
 
-def _extract(archive: Path, staging: Path) -> None:
+def _extract(archive: Path, staging: Path, progress: Progress | None) -> None:
     try:
         with zipfile.ZipFile(archive) as handle:
-            for info in handle.infolist():
+            infos = handle.infolist()
+            total, done = sum(info.file_size for info in infos), 0
+            for info in infos:
                 target = staging / info.filename
                 if info.is_dir():
                     target.mkdir(parents=True, exist_ok=True)
                     continue
                 target.parent.mkdir(parents=True, exist_ok=True)
                 with handle.open(info) as src, open(target, "wb") as dst:
-                    shutil.copyfileobj(src, dst, 1024 * 1024)
+                    while chunk := src.read(1024 * 1024):
+                        dst.write(chunk)
+                        done += len(chunk)
+                        if progress:
+                            progress("unpack", done, total)
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise L10nError(f"corrupt archive ({exc}); nothing was installed", path=archive,
                         hint="copy the file again") from None
@@ -402,7 +411,8 @@ def _fs_errors(what: str, path: Path) -> Iterator[None]:
 # -- installing from an index ------------------------------------------------------------
 
 def install_from_index(folder: Path | None, *, index: str, source: str, target: str,
-                       timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Package:
+                       timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES,
+                       progress: Progress | None = None) -> Package:
     """Download the newest `source`→`target` package listed in the Argos index, install it.
 
     This is the only network access in l10n, and happens only on the user's request.
@@ -437,13 +447,13 @@ def install_from_index(folder: Path | None, *, index: str, source: str, target: 
             try:
                 with open(download, "wb") as out:
                     _download(link, out, timeout=timeout, limit=max_bytes, what="the package",
-                              hint=hint)
+                              hint=hint, progress=progress)
                 break
             except L10nError as exc:
                 failure = exc
         else:
             raise failure
-        return install(folder, download, max_bytes=max_bytes)
+        return install(folder, download, max_bytes=max_bytes, progress=progress)
     finally:
         download.unlink(missing_ok=True)
 
@@ -453,7 +463,7 @@ def _version_key(version: str) -> tuple:
 
 
 def _download(url: str, out: BinaryIO, *, timeout: float, limit: int, what: str,
-              hint: str) -> None:
+              hint: str, progress: Progress | None = None) -> None:
     """Copy `url` into `out`, giving up after `timeout` seconds of silence or `limit` bytes."""
     if not url.startswith(("https://", "http://", "file:")):
         raise L10nError(f"{what} address must start with https://, http:// or file:",
@@ -461,12 +471,16 @@ def _download(url: str, out: BinaryIO, *, timeout: float, limit: int, what: str,
     size = 0
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response:
+            length = response.headers.get("Content-Length") or ""
+            total = int(length) if length.isdigit() else 0  # 0: the server did not say
             while chunk := response.read(1024 * 1024):
                 size += len(chunk)
                 if size > limit:
                     raise L10nError(f"{what} is larger than {limit // 1024**2} MB; refused",
                                     path=url)
                 out.write(chunk)
+                if progress:
+                    progress("download", size, total)
     except (urllib.error.URLError, OSError, ValueError) as exc:
         reason = getattr(exc, "reason", None) or exc
         raise L10nError(f"cannot download {what}: {reason}", path=url, hint=hint) from None

@@ -10,6 +10,7 @@ Inline codes are flattened to the text a translator reads: the codes themselves
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from lxml import etree
 from .. import safexml
 from ..errors import L10nError
 from ..files import read_bytes
+from ..languages import quote
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _CODES = frozenset({"bpt", "ept", "it", "ph", "ut"})
@@ -44,8 +46,11 @@ def read(path: Path) -> Tmx:
     return parse(read_bytes(path), path)
 
 
-def parse(data: bytes, path: Path | str) -> Tmx:
-    """The units of a TMX document, or an L10nError saying what is wrong with it."""
+def parse(data: bytes, path: Path | str,
+          progress: Callable[[str, int, int], None] | None = None) -> Tmx:
+    """The units of a TMX document, or an L10nError saying what is wrong with it.
+    `progress` hears ("units", done, total) while they are read (lxml's parse is fast;
+    the reading of units takes the time)."""
     root = safexml.parse(data, path, kind="TMX")
     if etree.QName(root).localname != "tmx":
         raise L10nError(f"not a TMX file: the root element is <{etree.QName(root).localname}>",
@@ -55,7 +60,9 @@ def parse(data: bytes, path: Path | str) -> Tmx:
     if body is None:
         raise L10nError("TMX file without <body>", path=path, line=root.sourceline)
     units = []
-    for tu in body:
+    for done, tu in enumerate(body, 1):
+        if progress and done % 1000 == 0:
+            progress("units", done, len(body))
         if etree.QName(tu).localname != "tu":
             continue
         variants, props = [], []
@@ -116,14 +123,14 @@ def serialize_units(units: list[Unit], *, source_lang: str, tool_version: str) -
             etree.SubElement(tu, "prop", type=kind).text = _xml_text(value)
         for lang, text in unit.variants:
             tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
-            etree.SubElement(tuv, "seg").text = _xml_text(text)
+            etree.SubElement(tuv, "seg").text = _xml_text(text, lang)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True,
                           doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">')
 
 
-def _xml_text(text: str) -> str:
+def _xml_text(text: str, lang: str = "") -> str:
     bad = _XML_CHARS.search(text)
     if bad:
         raise L10nError(f"cannot write U+{ord(bad.group()):04X} to XML, found in "
-                        f"{text[:60]!r}", hint="remove the control character")
+                        f"{quote(text, lang)}", hint="remove the control character")
     return text

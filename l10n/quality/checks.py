@@ -18,7 +18,7 @@ from .. import dates
 from ..formats import placeholders as markup
 from ..glossary import Glossary
 from ..glossary.review import Mentions, Problem
-from ..languages import LANGUAGES
+from ..languages import LANGUAGES, quote
 from ..links import Links
 from ..numbers import figures
 from ..patterns import EMAIL, PLACEHOLDER, URL
@@ -178,11 +178,15 @@ def check_punctuation(source: str, target: str, ctx: Context) -> list[str]:
     want, got = _final(source), _final(target)
     if want != got:
         shown = _ARABIC_FORM.get(want, want) if ctx.target_lang == "ar" else want
-        messages.append(f"ends with {got or 'no punctuation'!r}, the source with {shown!r}"
-                        if want else f"ends with {got!r}; the source has no final punctuation")
+        tgt = ctx.target_lang
+        messages.append(f"ends with {quote(got, tgt)}, the source with {quote(shown, tgt)}"
+                        if want and got else
+                        f"ends without punctuation, the source with {quote(shown, tgt)}"
+                        if want else
+                        f"ends with {quote(got, tgt)}; the source has no final punctuation")
     if ctx.target_lang == "ar":
         latin = sorted(set(_LATIN_IN_ARABIC.findall(target)))
-        messages += [f"Latin {ch!r} in Arabic text: use {_ARABIC_FORM[ch]!r}" for ch in latin]
+        messages += [f"Latin {ch} in Arabic text: use {_ARABIC_FORM[ch]}" for ch in latin]
     elif ctx.target_lang == "fr":
         if re.search(r"[^\s\u00a0\u202f][?!:;](?!\S)", target) and not URL.search(target):
             messages.append("French puts a (narrow) no-break space before ? ! : ;")
@@ -202,7 +206,7 @@ def check_spacing(source: str, target: str, ctx: Context) -> list[str]:
     doubled = re.search(r"(?<!\w)(\w+)\s+\1(?!\w)", target, re.IGNORECASE)
     if doubled and not re.search(rf"(?<!\w){re.escape(doubled.group(1))}\s+"
                                  rf"{re.escape(doubled.group(1))}(?!\w)", source, re.I):
-        messages.append(f"doubled word {doubled.group(1)!r}")
+        messages.append(f"doubled word {quote(doubled.group(1), ctx.target_lang)}")
     return messages
 
 

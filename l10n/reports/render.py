@@ -1,21 +1,23 @@
 """Turning results into what people and scripts read: text, JSON, GitHub annotations,
-JUnit XML. Formatting only: nothing here decides anything.
+JUnit XML. Formatting only: nothing here decides anything. (The `status` table is drawn
+in `table`, progress in `progress`, the line saying what to do next in `advice`.)
+
+Imports are made where they are needed: `l10n update --check` reads this module at
+every commit and needs two of its functions.
 """
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING
-from xml.etree import ElementTree
 
-from .. import formats
-from ..catalog.model import Status
+from ..languages import quote
 
 if TYPE_CHECKING:
     from ..commands.approve import Approval
     from ..commands.build import Built
+    from ..commands.doctor import Diagnosis
     from ..commands.pretranslate import Filled
     from ..commands.update import Updated
     from ..gate import Gate, Problem, Readiness
@@ -23,8 +25,12 @@ if TYPE_CHECKING:
     from ..proposals.memory import Imported, Match
     from ..proposals.models import Scan
 
-STATES = (Status.REVIEWED, Status.NEEDS_REVIEW, Status.UNTRANSLATED)
 ANNOTATIONS_PER_FILE = 10
+
+
+def _json(data, **options) -> str:
+    import json  # not for text output: the pre-commit hook prints text
+    return json.dumps(data, **options)
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -70,16 +76,10 @@ def update_text(result: Updated, root: Path, *, check: bool = False) -> list[str
 
 
 def _not_read(path: Path, root: Path) -> str:
-    known = ", ".join(sorted(formats.BY_EXTENSION))
+    from .. import formats
+    known = ", ".join(sorted(formats.EXTENSIONS))
     return (f"not read: {_rel(path, root)} ({path.suffix or 'no extension'} is not a format "
             f"l10n reads: {known})")
-
-
-def quote(text: str, lang: str) -> str:
-    """Text quoted as a reader of `lang` expects: «…» in French, “…” in English, Arabic
-    as it is (its own «…» would reverse around Latin text in a terminal)."""
-    text = text.replace("\n", " ⏎ ")
-    return {"fr": f"« {text} »", "en": f"“{text}”"}.get(lang, text)
 
 
 def build_text(results: list[Built], root: Path) -> list[str]:
@@ -107,8 +107,10 @@ def build_text(results: list[Built], root: Path) -> list[str]:
 
 # -- status ------------------------------------------------------------------------------
 
-def _counts(item: Readiness) -> dict:
-    counts = {s.value: item.count(s) for s in STATES}
+def counts(item: Readiness) -> dict:
+    from ..catalog.model import Status
+    counts = {s.value: item.count(s) for s in (Status.REVIEWED, Status.NEEDS_REVIEW,
+                                               Status.UNTRANSLATED)}
     return {
         "units": {k: v[0] for k, v in counts.items()},
         "words": {k: v[1] for k, v in counts.items()},
@@ -125,47 +127,56 @@ def _identity(item: Readiness, root: Path) -> dict:
             "language": item.target, "po": _rel(item.po, root), "required": item.required}
 
 
-def status_json(gate: Gate, root: Path) -> str:
+def state(item: Readiness) -> str:
+    """The state column of `status`: the verdict, and why the PO is not current."""
+    if item.missing:
+        return f"{verdict(item)} (no PO yet)"
+    return f"{verdict(item)} (stale)" if item.stale else verdict(item)
+
+
+def status_json(gate: Gate, root: Path, *, changes: bool = False) -> str:
+    """Everything the table shows (and, with `changes`, the changed units listed)."""
     documents = [{
         **_identity(item, root),
         "missing": item.missing,
         "stale": item.stale,
-        **_counts(item),
+        **counts(item),
         "ready": item.ready,
+        "state": state(item),
+        **({"changes": [_change(entry, item, root) for entry in item.changes()]}
+           if changes else {}),
     } for item in gate.items]
-    return json.dumps({"documents": documents, "orphans": [_rel(o.path, root) for o in gate.orphans]},
-                      ensure_ascii=False, indent=2)
+    return _json({
+        "documents": documents,
+        "orphans": [{"po": _rel(o.path, root), "reason": o.reason} for o in gate.orphans],
+        "not_read": [_rel(p, root) for p in gate.ignored],
+    }, ensure_ascii=False, indent=2)
 
 
-def status_text(gate: Gate, root: Path, *, changes: bool = False,
-                color: bool = False) -> list[str]:
-    width = max((len(i.doc.name) for i in gate.items), default=8)
-    head = (f"{'document':<{width}}  lang  units  words  reviewed  machine  needs-review  "
-            "untranslated  qa-errors  state")
-    lines = [_paint(head, "dim", color)]
-    for item in gate.items:
-        counts = _counts(item)
-        units = counts["units"]
-        state = verdict(item)
-        tone = "green" if item.ready else ("red" if item.required else "yellow")
-        cells = (f"{len(item.entries):>5}  {sum(e.words for e in item.entries):>5}  "
-                 f"{units['reviewed']:>8}  {counts['needs_review_by_origin']['machine']:>7}  "
-                 f"{units['needs-review']:>12}  {units['untranslated']:>12}  "
-                 f"{counts['qa_errors']:>9}")
-        if item.missing:
-            cells = f"{'no PO yet: run l10n update':<80}"
-        elif item.stale:
-            state += " (stale: run l10n update)"
-        lines.append(f"{item.doc.name:<{width}}  {item.target:<4}  {cells}  "
-                     f"{_paint(state, tone, color)}")
-        if changes:
-            for entry in item.changes():
-                prov = entry.provenance
-                where = entry.references[0] if entry.references else ""
-                lines.append(f"    {where}: {prov.detail if prov else ''}")
-    lines += [f"orphan {_rel(o.path, root)}: {o.reason}" for o in gate.orphans]
-    lines += [_not_read(p, root) for p in gate.ignored]
+def _change(entry, item: Readiness, root: Path) -> dict:
+    prov = entry.provenance
+    return {"po": _rel(item.po, root), "line": entry.line, "msgctxt": entry.msgctxt,
+            "msgid": entry.msgid, "previous_msgid": entry.previous_msgid,
+            "detail": prov.detail if prov else ""}
+
+
+def changes_text(gate: Gate, root: Path) -> list[str]:
+    """Units whose source changed since review, each with its word diff, as PO:LINE (what
+    `l10n approve` takes)."""
+    found = [(item, entry) for item in gate.items for entry in item.changes()]
+    if not found:
+        return ["no unit changed since review"]
+    lines = [f"{len(found)} unit(s) changed since review:"]
+    for item, entry in found:
+        prov = entry.provenance
+        lines.append(f"  {_rel(item.po, root)}:{entry.line}: {prov.detail if prov else ''}")
     return lines
+
+
+def leftovers_text(gate: Gate, root: Path) -> list[str]:
+    """What a report found beside the documents: orphan PO files, files of no format."""
+    return ([f"orphan {_rel(o.path, root)}: {o.reason}" for o in gate.orphans]
+            + [_not_read(p, root) for p in gate.ignored])
 
 
 # -- check -------------------------------------------------------------------------------
@@ -203,11 +214,11 @@ def check_json(gate: Gate, root: Path) -> str:
         "ready": item.ready,
         "blocked": item.blocked,
         "reasons": item.reasons(),
-        "counts": _counts(item),
+        "counts": counts(item),
         "findings": [_finding(p, root) for p in item.problems],
     } for item in gate.items]
     languages = sorted({item.target for item in gate.items})
-    return json.dumps({
+    return _json({
         "ready": not gate.blocked,
         "languages": languages,
         "documents": documents,
@@ -272,6 +283,7 @@ def check_summary(gate: Gate, root: Path) -> str:
 
 
 def check_junit(gate: Gate, root: Path) -> str:
+    from xml.etree import ElementTree
     suite = ElementTree.Element("testsuite", name="l10n check", tests=str(len(gate.items)),
                                 failures=str(sum(1 for i in gate.items if i.blocked)))
     for item in gate.items:
@@ -305,14 +317,12 @@ def pretranslate_text(filled: list[Filled], machine: MachineStats | None,
                          "`check:` in their notes)")
         for (source, target), count in machine.missing.items():
             lines.append(f"  no model for {source}→{target}: {count} unit(s) left "
-                         "(see `l10n models list`)")
+                         f"(`l10n models install --from-index {source} {target}`)")
     total = sum(sum(f.counts.values()) for f in filled)
     if not total:
         return lines + ["nothing filled: no untranslated entry had a proposal"]
     return lines + [f"{total} entr{'y' if total == 1 else 'ies'} pre-translated in "
-                    f"{sum(1 for f in filled if f.counts)} PO file(s)",
-                    "review them in Poedit (needs work); accept exact memory matches in bulk "
-                    "with `l10n approve --origin memory --exact`"]
+                    f"{sum(1 for f in filled if f.counts)} PO file(s)"]
 
 
 def imported_text(imported: Imported, root: Path) -> list[str]:
@@ -336,7 +346,7 @@ def matches_text(matches: list[Match], source: str, target: str, threshold: floa
 
 
 def matches_json(matches: list[Match]) -> str:
-    return json.dumps({"matches": [{
+    return _json({"matches": [{
         "kind": m.kind, "score": round(m.score, 1), "source": m.source, "target": m.target,
         "translation": m.translation, "origin": m.origin, "others": m.others,
         "changes": list(m.changes), "detail": m.detail,
@@ -355,7 +365,7 @@ def models_text(scan: Scan) -> list[str]:
 
 
 def models_json(scan: Scan) -> str:
-    return json.dumps({
+    return _json({
         "folder": str(scan.folder),
         "packages": [{"from": p.source, "to": p.target, "version": p.version,
                       "bytes": p.size, "path": str(p.path)} for p in scan.packages],
@@ -373,13 +383,52 @@ def approve_text(approvals: list[Approval], root: Path, *, dry_run: bool) -> lis
             count = len(approval.entries)
             lines.append(f"{verb} {count} entr{'y' if count == 1 else 'ies'} in {where}")
             if dry_run:
-                lines += [f"  {where}:{e.line}: {e.origin() or 'unknown'}: {e.msgid}"
-                          for e in approval.entries]
+                lines += [f"  {where}:{e.line}: {e.origin() or 'unknown'}: "
+                          f"{quote(e.msgid, approval.source)}" for e in approval.entries]
         for entry, why in approval.held:
             lines.append(f"  held back {where}:{entry.line}: {why} (name it to approve it "
-                         f"anyway: l10n approve {where}:{entry.line})")
-    if not any(a.entries for a in approvals):
-        lines.append("nothing to approve: no entry needing review matches")
+                         f"anyway: `l10n approve {where}:{entry.line}`)")
+    return lines
+
+
+ORIGINS = {"changed": "whose source changed since review", "memory": "from the memory",
+           "machine": "from machine translation",
+           "unknown": "of origin unknown (marked needs work by hand)"}
+
+
+def nothing_to_approve(gate: Gate, *, origin: str | None, exact: bool, held: int) -> str:
+    """Why nothing was approved, what there is instead, and which command handles it."""
+    if held:
+        return (f"nothing to approve: {held} entr{'y' if held == 1 else 'ies'} held back for "
+                "QA errors (above)")
+    waiting: dict[str, int] = {}
+    for item in gate.items:
+        for name, count in item.by_origin().items():
+            waiting[name] = waiting.get(name, 0) + count
+    if not any(waiting.values()):
+        from ..catalog.model import Status
+        untranslated = sum(item.count(Status.UNTRANSLATED)[0] for item in gate.items)
+        return "nothing to approve: no entry needs review here" + (
+            f"; {untranslated} untranslated (`l10n pretranslate` proposes translations)"
+            if untranslated else "")
+    asked = f"of origin {origin}" if origin else "chosen"
+    if exact and (origin in (None, "memory")) and waiting["memory"]:
+        return (f"nothing to approve: none of the {waiting['memory']} memory proposals is an "
+                "exact match; review them in Poedit, or `l10n approve --origin memory`")
+    there = "; ".join(f"{count} {ORIGINS[name]} (`l10n approve --origin {name}`)"
+                      for name, count in waiting.items() if count)
+    return f"nothing to approve {asked}; needing review: {there}"
+
+
+def doctor_text(found: list[Diagnosis]) -> list[str]:
+    """One line per check, "ok", "problem" or "note"; a problem's fix under it."""
+    lines = []
+    for diagnosis in found:
+        lines.append(f"{diagnosis.state:<8} {diagnosis.what}")
+        if diagnosis.fix:
+            lines.append(f"{'':<8} fix: {diagnosis.fix}")
+    problems = sum(1 for d in found if d.state == "problem")
+    lines.append(f"{problems} problem(s)" if problems else "no problem found")
     return lines
 
 
@@ -388,13 +437,14 @@ def error(exc, output: str) -> str:
     path = str(exc.path) if exc.path is not None else None
     message = exc.message + (f" ({exc.hint})" if exc.hint else "")
     if output == "json":
-        return json.dumps({"error": {"file": path, "line": exc.line, "message": exc.message,
+        return _json({"error": {"file": path, "line": exc.line, "message": exc.message,
                                      "hint": exc.hint}}, ensure_ascii=False, indent=2)
     if output == "github":
         props = ",".join(p for p in (f"file={_escape_property(path)}" if path else "",
                                      f"line={exc.line}" if exc.line else "",
                                      "title=l10n input error") if p)
         return f"::error {props}::{_escape_data(message)}"
+    from xml.etree import ElementTree
     suites = ElementTree.Element("testsuites")
     suite = ElementTree.SubElement(suites, "testsuite", name="l10n check", tests="1",
                                    errors="1")

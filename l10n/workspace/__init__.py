@@ -12,7 +12,7 @@ from pathlib import Path
 from .. import formats
 from ..errors import L10nError
 from .. import languages
-from ..languages import CODES
+from ..languages import CODES, quote
 from ..settings import CONFIG_NAME, Settings, find_root, load
 
 STATE_DIR = ".l10n"
@@ -152,7 +152,7 @@ class Workspace:
             for relative in files(lang_dir, symlinks=True):
                 stem, dot, extension = relative.rpartition(".")
                 if not dot or "/" in extension or \
-                        f".{extension.lower()}" not in formats.BY_EXTENSION:
+                        f".{extension.lower()}" not in formats.EXTENSIONS:
                     continue
                 path = lang_dir / relative
                 doc = Document(stem, lang_dir.name, path, targets, _refusal(path, relative))
@@ -169,7 +169,7 @@ class Workspace:
         """Files under sources/ that are not in a document format, so not translated."""
         return [lang_dir / relative for lang_dir in self._language_folders()
                 for relative in files(lang_dir, symlinks=True)
-                if Path(relative).suffix.lower() not in formats.BY_EXTENSION]
+                if Path(relative).suffix.lower() not in formats.EXTENSIONS]
 
     def _language_folders(self) -> list[Path]:
         root = self.sources_dir
@@ -243,7 +243,7 @@ def find(documents: list[Document], names: list[str] | None) -> list[Document]:
     by_name = {d.name: d for d in documents}
     missing = [n for n in names if n not in by_name]
     if missing:
-        raise L10nError(f"no document named {missing[0]!r}",
+        raise L10nError(f"no document named {quote(missing[0])}",
                         hint="names are paths under sources/<lang>/ without extension; "
                              "see `l10n status`")
     return [by_name[n] for n in names]

@@ -50,12 +50,32 @@ class WorkspaceLock:
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         self._fd = fd
-        for folder in self.clean:
-            if folder.is_dir():
-                for leftover in folder.rglob(TEMPORARY):
-                    if not alive(_writer(leftover.name)):
-                        leftover.unlink(missing_ok=True)
+        for leftover in self.leftovers():
+            leftover.unlink(missing_ok=True)
         return self
+
+    def leftovers(self) -> list[Path]:
+        """Temporary files that killed commands left (their writer is gone)."""
+        return [leftover for folder in self.clean if folder.is_dir()
+                for leftover in folder.rglob(TEMPORARY) if not alive(_writer(leftover.name))]
+
+    def holder(self) -> int | None:
+        """The process id of the command that holds the lock now, None when it is free
+        (asked without waiting and without taking it; 0 when the holder is unknown)."""
+        try:
+            fd = os.open(self.path, os.O_RDONLY)
+        except FileNotFoundError:
+            return None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            pid = os.pread(fd, 64, 0).decode(errors="replace").strip()
+            return int(pid) if pid.isdigit() else 0
+        else:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            return None
+        finally:
+            os.close(fd)
 
     def __exit__(self, *exc) -> None:
         if self._fd is not None:

@@ -12,15 +12,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .. import formats
-from ..catalog.model import Entry
 from ..errors import L10nError
 from ..files import Signature, read_bytes
-from ..formats import units as unitlib
-from ..formats.units import Unit
 from . import Document, Workspace
 from .cache import Cache, key
 
 if TYPE_CHECKING:
+    from ..catalog.model import Entry
+    from ..formats.units import Unit
     from ..segmentation import Segmenter
 
 @dataclass
@@ -64,6 +63,7 @@ def read_source(ws: Workspace, doc: Document, cache: Cache | None = None, *,
     """The document's text, units and PO template; units come from `cache` when it holds
     them for this very text and these rules, and are stored there when cut (unless not
     `store`: a worker process leaves that to the command)."""
+    from ..formats import units as unitlib  # not needed to tell whether a source changed
     if doc.refusal is not None:
         raise doc.refusal
     fmt = formats.for_path(doc.source)
@@ -87,6 +87,7 @@ def read_source(ws: Workspace, doc: Document, cache: Cache | None = None, *,
 def template(reference: str, units: list[Unit]) -> list[Entry]:
     """The PO entries a document's units ask for, in document order: a sentence repeated
     in the document is one entry with several references."""
+    from ..catalog.model import Entry
     entries: dict[str, Entry] = {}
     for unit in units:
         entry = entries.setdefault(unit.msgid, Entry(msgid=unit.msgid))
