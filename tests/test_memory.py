@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import tempfile
 from pathlib import Path
@@ -151,6 +152,16 @@ def test_the_index_finds_what_scoring_every_entry_would(sources, query, threshol
                  query, source_lang="fr", target_lang="en", threshold=0)]
     top = max((score for score in alone if score >= threshold), default=None)
     assert (found[0].score if found else None) == top
+
+
+def test_among_many_sentences_sharing_the_same_common_words_the_closest_is_kept():
+    """60 sentences share "je suis" and are as long as the query: ranked by shared words
+    they tie, and the old index kept the 50 closest in length, never the right one."""
+    names = ["".join(random.Random(i).choices("bcdfglmnprstv", k=11)) for i in range(60)]
+    mem = Memory([po_record([("Je suis tranquille.", "I am calm.")]
+                            + [(f"Je suis {name}.", name) for name in names])])
+    found = best(mem, "Je suis tranquilles.")
+    assert (found.source, found.score) == ("Je suis tranquille.", 94)
 
 
 # -- the workspace's memory and its index --------------------------------------------------
