@@ -48,6 +48,7 @@ FUZZY_CAP = 94.0       # a fuzzy match always ranks below exact, near and repair
 REORDER_COST = 20.0    # the most a reordering of the same words costs
 LENGTH_KNEE = 0.7      # below this length ratio the score shrinks in proportion
 _CANDIDATES = 50       # fuzzy candidates rescored per lookup
+_FEW_WORDS = 2         # sentences this short are also compared one by one
 _POSTINGS_BUDGET = 30_000
 
 # -- text keys -------------------------------------------------------------------------
@@ -366,6 +367,8 @@ class _Index:
         for translations in self.translations:
             if len(translations) > 1:
                 translations.sort(key=lambda x: -x[1])
+        self.few_words = np.array([at for at, text in enumerate(self.bare)
+                                   if text and text.count(" ") < _FEW_WORDS], dtype=np.int64)
         self.by_bare: dict[str, list[int]] = defaultdict(list)
         self.by_shape: dict[str, list[int]] = defaultdict(list)
         for at, i in enumerate(self.order):
@@ -422,7 +425,9 @@ class _Index:
         the weight (idf) of the words they share, and the best are rescored, first with
         rapidfuzz's vectorised bounds of the score. Where the cut falls among sentences of
         equal weight (short queries whose only shared words are common ones), the closer
-        by ratio are kept.
+        by ratio are kept. Queries and sentences of one or two words are also compared
+        one by one: one changed word (a clitic, an ending, a typo) can leave them no word
+        in common.
         """
         from rapidfuzz import process
         np = self._np
@@ -432,6 +437,12 @@ class _Index:
         high = int(np.searchsorted(self.lengths, length / shortest, "right")) if shortest \
             else len(self.lengths)
         hits = self._sharing(tokens, bare, low, high)
+        if len(tokens) <= _FEW_WORDS:
+            start, end = np.searchsorted(self.few_words, [low, high])
+            few = self.few_words[start:end]
+            ratios = process.cdist([bare], self.bare[few], scorer=fuzz.ratio,
+                                   dtype=np.float32)[0]
+            hits = np.union1d(hits, few[ratios >= threshold])
         if not len(hits):
             return []
         choices = self.bare[hits]
