@@ -13,16 +13,26 @@ A variant counts as found when the top match is the entry it was made from with 
 of at least 75 (for msgmerge, whose own threshold is fixed, the rapidfuzz ratio of its
 proposal is used). An unrelated query counts as a false match when anything scores 75
 or more. Each matcher runs in its own process; its peak memory is counted above what the
-benchmark's data takes in that process (msgmerge: its whole process).
+benchmark's data takes in that process (msgmerge: its whole process). "l10n, every
+sentence scored" is l10n's lookup with every sentence of the length window as a fuzzy
+candidate: what the README's score finds with no index, so the index's own loss is the
+difference between the two l10n rows.
 
-A second part times the workspace memory: 1,000 generated documents (2,000 reviewed PO
+A second part measures that loss where it is likely: memory sentences changed by one
+word (replaced, an ending or a prefix such as an Arabic clitic added, a letter or the word
+dropped) and by two replaced words, in the fr→en memory above and in an ar→en one built
+the same way (FLORES and Tatoeba ar-en). A change is lost when the sentence's own score
+(README) reaches 75 but the best match found scores less.
+
+A third part times the workspace memory: 1,000 generated documents (2,000 reviewed PO
 files), a full build of the index under .l10n/, a refresh with nothing changed, and a
 refresh after one PO changed; then checks that rebuilding from scratch gives the same.
 
 Run (2 cores; Translate Toolkit and gettext are only needed here):
     .venv/bin/pip install translate-toolkit     # into this checkout's venv only
     apt-get install gettext                     # msgmerge; ./scripts/test installs it too
-    .venv/bin/python benchmarks/bench_memory.py [--matchers l10n,rapidfuzz,...] [--skip-refresh]
+    .venv/bin/python benchmarks/bench_memory.py [--matchers l10n,rapidfuzz,...] [--skip-loss]
+        [--skip-refresh]
 """
 
 from __future__ import annotations
@@ -48,28 +58,51 @@ KINDS = ("word replaced", "number changed", "punctuation changed", "case changed
 PER_KIND = 300
 UNRELATED = 250  # per corpus
 THRESHOLD = 75
-MATCHERS = ("l10n", "rapidfuzz", "translate-toolkit", "msgmerge")
+MATCHERS = ("l10n", "l10n-exhaustive", "rapidfuzz", "translate-toolkit", "msgmerge")
+LABELS = {"l10n-exhaustive": "l10n, every sentence scored"}
+CHANGES = ("word replaced", "ending added", "prefix added", "letter dropped", "word dropped",
+           "two words replaced")
+AFFIXES = {"fr": (("s", "e", "es", "ment"), ("re", "dé", "in", "pré")),  # endings, prefixes
+           "ar": (("ة", "ها", "ون", "ات"),
+                  ("و", "ف", "ب", "ل", "ال", "وال", "بال"))}  # clitics: and, so, with, for, the
+LOSS_SAMPLE = 1000  # memory sentences changed per kind and language
 _WORD = re.compile(r"[^\W\d_]+")
 _NUMBER = re.compile(r"\d+")
 
 
 # -- data --------------------------------------------------------------------------------
 
-def real_pairs() -> dict[str, list[tuple[str, str]]]:
-    """fr→en pairs per corpus, one per French sentence, in file order."""
+def real_pairs(source: str = "fr") -> dict[str, list[tuple[str, str]]]:
+    """source→en pairs (fr or ar) per corpus, one per source sentence, in file order."""
+    tatoeba = {"fr": "en_fr", "ar": "ar_en"}[source]
     corpora = {"flores": PARALLEL / "flores200_devtest_en_fr_ar.jsonl",
-               "tatoeba": PARALLEL / "tatoeba_test_v2021-08-07_en_fr.jsonl"}
+               "tatoeba": PARALLEL / f"tatoeba_test_v2021-08-07_{tatoeba}.jsonl"}
     seen: set[str] = set()
     result = {}
     for name, path in corpora.items():
         pairs = []
         for line in path.read_text(encoding="utf-8").splitlines():
             record = json.loads(line)
-            if record["fr"] not in seen:
-                seen.add(record["fr"])
-                pairs.append((record["fr"], record["en"]))
+            if record[source] not in seen:
+                seen.add(record[source])
+                pairs.append((record[source], record["en"]))
         result[name] = pairs
     return result
+
+
+def recombined(pool: list[tuple[str, str]], rng: random.Random,
+               removed: set[str] = frozenset()) -> list[tuple[str, str]]:
+    """The pool, then pairs made of the first half of one and the second half of another,
+    up to SIZE pairs with distinct sources."""
+    memory = list(pool)
+    sources = {source for source, _ in memory}
+    while len(memory) < SIZE:
+        (source_a, en_a), (source_b, en_b) = rng.choice(pool), rng.choice(pool)
+        source = _join(_half(source_a, 0), _half(source_b, 1))
+        if source and source not in sources and source not in removed:
+            sources.add(source)
+            memory.append((source, _join(_half(en_a, 0), _half(en_b, 1))))
+    return memory
 
 
 def build_data(seed: int = 4) -> dict:
@@ -81,14 +114,8 @@ def build_data(seed: int = 4) -> dict:
             unrelated.append({"text": fr, "kind": "unrelated", "corpus": name, "expected": None})
     removed = {q["text"] for q in unrelated}
     pool = [p for pairs in corpora.values() for p in pairs if p[0] not in removed]
-    memory = list(pool)
+    memory = recombined(pool, rng, removed)
     sources = {fr for fr, _ in memory}
-    while len(memory) < SIZE:
-        (fr_a, en_a), (fr_b, en_b) = rng.choice(pool), rng.choice(pool)
-        fr = _join(_half(fr_a, 0), _half(fr_b, 1))
-        if fr and fr not in sources and fr not in removed:
-            sources.add(fr)
-            memory.append((fr, _join(_half(en_a, 0), _half(en_b, 1))))
     vocabulary = sorted({w for fr, _ in pool for w in _WORD.findall(fr.lower()) if len(w) > 2})
     variants = []
     for kind in KINDS:
@@ -172,6 +199,30 @@ def run_l10n(memory: list, queries: list[str]) -> dict:
     return {"build": built - started, "lookup": time.perf_counter() - built, "results": results}
 
 
+def run_l10n_exhaustive(memory: list, queries: list[str]) -> dict:
+    """l10n's lookup, every sentence of the length window a fuzzy candidate (no index)."""
+    sys.path.insert(0, str(REPO))
+    import numpy as np
+    from rapidfuzz import fuzz, process
+    from l10n.proposals import memory as tm
+
+    def every_sentence(index, tokens: list[str], bare: str, threshold: float) -> list[int]:
+        if not hasattr(index, "sorted_words"):  # token_sort_ratio is the ratio of these
+            index.sorted_words = [" ".join(sorted(text.split())) for text in index.bare]
+        shortest = threshold / (200 - threshold)
+        low = int(np.searchsorted(index.lengths, len(bare) * shortest, "left"))
+        high = int(np.searchsorted(index.lengths, len(bare) / shortest, "right"))
+        plain, reordered = (process.cdist([query], choices[low:high], scorer=fuzz.ratio,
+                                          dtype=np.float32, workers=-1)[0]
+                            for query, choices in ((bare, index.bare), (" ".join(
+                                sorted(bare.split())), index.sorted_words)))
+        upper = np.maximum(plain, reordered - tm.REORDER_COST)
+        return (np.nonzero(upper >= threshold)[0] + low).tolist()
+
+    tm._Index._candidates = every_sentence
+    return run_l10n(memory, queries)
+
+
 def run_rapidfuzz(memory: list, queries: list[str]) -> dict:
     import numpy as np
     from rapidfuzz import fuzz, process
@@ -239,8 +290,9 @@ def run_msgmerge(memory: list, queries: list[str]) -> dict:
     return {"build": None, "lookup": elapsed, "results": results}
 
 
-RUNNERS = {"l10n": run_l10n, "rapidfuzz": run_rapidfuzz,
-           "translate-toolkit": run_translate_toolkit, "msgmerge": run_msgmerge}
+RUNNERS = {"l10n": run_l10n, "l10n-exhaustive": run_l10n_exhaustive,
+           "rapidfuzz": run_rapidfuzz, "translate-toolkit": run_translate_toolkit,
+           "msgmerge": run_msgmerge}
 
 
 def worker(name: str, data_path: Path) -> None:
@@ -313,12 +365,74 @@ def bench_matchers(names: list[str]) -> None:
     for name, result, scores in rows:
         build = "—" if result["build"] is None else f"{result['build']:.2f} s"
         kinds = " | ".join(f"{scores['recall'][k]:.1f} %" for k in KINDS)
-        print(f"| {name} | {build} | {result['lookup']:.2f} s | {scores['recall_all']:.1f} % | "
+        print(f"| {LABELS.get(name, name)} | {build} | {result['lookup']:.2f} s | "
+              f"{scores['recall_all']:.1f} % | "
               f"{kinds} | {scores['false_all']:.1f} % | {scores['false']['flores']:.1f} % | "
               f"{scores['false']['tatoeba']:.1f} % | {result['peak_mb']:.0f} MB |")
     for name, _, scores in rows:
-        print(f"{name} false matches by kind: {scores['false_kinds']}, "
+        print(f"{LABELS.get(name, name)} false matches by kind: {scores['false_kinds']}, "
               f"by score: {scores['false_scores']}")
+
+
+# -- the index's loss on changed memory sentences ------------------------------------
+
+def bench_loss() -> None:
+    sys.path.insert(0, str(REPO))
+    from l10n.proposals import memory as tm
+    print(f"\nindex loss: {LOSS_SAMPLE:,} memory sentences changed per kind; reach: the "
+          f"sentence's own score is 75 or more; lost: the best match found scores less")
+    head = "| memory | change | reach, < 6 words | lost | reach, ≥ 6 words | lost |"
+    print(head + "\n|" + "---|" * (head.count("|") - 1))
+    for lang in ("fr", "ar"):
+        rng = random.Random(4)
+        pairs = recombined([p for ps in real_pairs(lang).values() for p in ps], rng)
+        store = tm.Memory(tms=[tm.TmxRecord("bench", tuple(((lang, s), ("en", t))
+                                                           for s, t in pairs))])
+        vocabulary = sorted({w for s, _ in pairs for w in _WORD.findall(s.lower())
+                             if len(w) > 2})
+        store.lookup("", source_lang=lang, target_lang="en", threshold=THRESHOLD)  # the index
+        elapsed, lookups = 0.0, 0
+        for change in CHANGES:
+            counts = {"short": [0, 0], "long": [0, 0]}
+            for source, _ in rng.sample(pairs, LOSS_SAMPLE):
+                text = _changed(change, source, lang, rng, vocabulary)
+                if text is None:
+                    continue
+                query, original = (" ".join(tm._keys(t, lang)[0]) for t in (text, source))
+                own = tm._fuzzy_score(query, original)[0]
+                if query == original or own < THRESHOLD:
+                    continue
+                started = time.perf_counter()
+                found = store.lookup(text, source_lang=lang, target_lang="en",
+                                     threshold=THRESHOLD)
+                elapsed += time.perf_counter() - started
+                lookups += 1
+                band = counts["short" if len(original.split()) < 6 else "long"]
+                band[0] += 1
+                band[1] += not found or found[0].score < own
+            print(f"| {lang}→en | {change} | {counts['short'][0]} | {counts['short'][1]} | "
+                  f"{counts['long'][0]} | {counts['long'][1]} |", flush=True)
+        print(f"{lang}→en: {lookups:,} lookups, {1000 * elapsed / lookups:.2f} ms each")
+
+
+def _changed(change: str, text: str, lang: str, rng: random.Random,
+             vocabulary: list[str]) -> str | None:
+    words = list(_WORD.finditer(text))
+    if not words or (change == "two words replaced" and len(words) < 2):
+        return None
+    chosen = sorted(rng.sample(words, 2 if change == "two words replaced" else 1),
+                    key=lambda m: m.start())
+    endings, prefixes = AFFIXES[lang]
+    for word in reversed(chosen):  # right to left: earlier offsets stay valid
+        old = word.group()
+        new = {"word replaced": rng.choice(vocabulary),
+               "two words replaced": rng.choice(vocabulary),
+               "ending added": old + rng.choice(endings),
+               "prefix added": rng.choice(prefixes) + old,
+               "letter dropped": old[:(at := rng.randrange(len(old)))] + old[at + 1:],
+               "word dropped": ""}[change]
+        text = text[:word.start()] + new + text[word.end():]
+    return " ".join(text.split())
 
 
 # -- the workspace memory: refresh after one PO changed ----------------------------------
@@ -385,6 +499,7 @@ def bench_refresh(documents: int = 1000, per_document: int = 12) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--matchers", default=",".join(MATCHERS))
+    parser.add_argument("--skip-loss", action="store_true")
     parser.add_argument("--skip-refresh", action="store_true")
     parser.add_argument("--worker", nargs=2, metavar=("NAME", "DATA"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -395,6 +510,8 @@ def main() -> None:
         sys.exit(f"{PARALLEL} is missing: the benchmark needs ../shared/corpora")
     os.environ.setdefault("OMP_NUM_THREADS", str(os.cpu_count() or 1))
     bench_matchers([m for m in args.matchers.split(",") if m])
+    if not args.skip_loss:
+        bench_loss()
     if not args.skip_refresh:
         bench_refresh()
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
 from support import NOW, write
 
 from l10n.commands.init import init
@@ -151,6 +153,73 @@ def test_the_index_finds_what_scoring_every_entry_would(sources, query, threshol
                  query, source_lang="fr", target_lang="en", threshold=0)]
     top = max((score for score in alone if score >= threshold), default=None)
     assert (found[0].score if found else None) == top
+
+
+def test_among_many_sentences_sharing_the_same_common_words_the_closest_is_kept():
+    """60 sentences share "je suis" and are as long as the query: ranked by shared words
+    they tie, and the old index kept the 50 closest in length, never the right one."""
+    names = ["".join(random.Random(i).choices("bcdfglmnprstv", k=11)) for i in range(60)]
+    mem = Memory([po_record([("Je suis tranquille.", "I am calm.")]
+                            + [(f"Je suis {name}.", name) for name in names])])
+    found = best(mem, "Je suis tranquilles.")
+    assert (found.source, found.score) == ("Je suis tranquille.", 94)
+
+
+def test_one_or_two_word_sentences_are_found_with_no_word_in_common():
+    """A clitic or an agreement ending changes every word of a short sentence."""
+    arabic = Memory([po_record([("خدعها.", "She deceived her."), ("خذها.", "Take it.")],
+                               source="ar")])
+    found = best(arabic, "وخدعها.", source="ar")  # "and she deceived her"
+    assert (found.source, found.kind) == ("خدعها.", "fuzzy") and found.score > 90
+    french = Memory([po_record([("Petit futé !", "Smart cookie!"),
+                                ("Petit à petit.", "Little by little.")])])
+    assert best(french, "Petite futée !").translation == "Smart cookie!"
+
+
+COMMON = ["le", "la", "de", "et", "il", "je", "ne", "pas", "un", "est"]
+RARE = ["ministre", "délégation", "sommet", "accord", "reçu", "signé", "conseil", "paix"]
+PHRASES = st.lists(st.sampled_from(COMMON * 3 + RARE), min_size=1, max_size=8).map(" ".join)
+
+
+def readme_score(query: str, source: str) -> float:
+    """The fuzzy score as README.md defines it, for texts that are already bare words."""
+    similarity = max(fuzz.ratio(query, source), fuzz.token_sort_ratio(query, source) - 20)
+    shorter, longer = sorted((len(query), len(source)))
+    return min(94.0, similarity * min(1.0, shorter / longer / 0.7))
+
+
+def _name(number: int, size: int) -> str:
+    """A distinct made-up word for each number, `size` letters when it fits."""
+    letters = ""
+    while True:
+        letters += "bcdfghjkmnpqrstvwxz"[number % 19]
+        number //= 19
+        if not number:
+            return (letters + "y" * size)[:max(size, len(letters))]
+
+
+@settings(max_examples=400, deadline=None)
+@given(PHRASES, st.integers(0, 7), st.sampled_from(["replaced", "prefix", "ending"]),
+       st.sampled_from(RARE + COMMON + ["traité", "lundi"]), st.integers(0, 120),
+       st.lists(PHRASES, max_size=40), st.sampled_from([60, 75, 90]))
+def test_one_changed_word_never_hides_its_sentence(original, at, change, new, alike,
+                                                   others, threshold):
+    """One word of a memory sentence replaced, or given a prefix (a clitic) or an ending:
+    whenever the README's score of the pair reaches the threshold, the lookup finds a
+    match at least as good, however many memory sentences differ from the original in
+    that same word with one as long as the new one."""
+    words = original.split()
+    at %= len(words)
+    changed = {"replaced": new, "prefix": "l" + words[at], "ending": words[at] + "s"}[change]
+    query = " ".join(words[:at] + [changed] + words[at + 1:])
+    own = readme_score(query, original)
+    assume(query != original and own >= threshold)
+    siblings = [" ".join(words[:at] + [_name(i, len(changed))] + words[at + 1:])
+                for i in range(alike)]
+    entries = dict.fromkeys([original, *siblings, *others])
+    mem = Memory([po_record([(text, f"<{text}>") for text in entries])])
+    found = mem.lookup(query, source_lang="fr", target_lang="en", threshold=threshold)
+    assert found and found[0].score >= own
 
 
 # -- the workspace's memory and its index --------------------------------------------------
