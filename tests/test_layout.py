@@ -14,7 +14,8 @@ from support import REPO
 PACKAGE = REPO / "l10n"
 LAYERS = [
     {"l10n", "errors", "checkpoints"},
-    {"languages", "files", "numbers", "dates", "links", "patterns", "parallel", "safexml"},
+    {"languages", "files", "numbers", "dates", "links", "patterns", "parallel", "safexml",
+     "gcpause"},
     {"formats", "segmentation"},
     {"glossary"},
     {"catalog"},

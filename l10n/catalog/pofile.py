@@ -9,15 +9,14 @@ is written as `msgcat --no-wrap` writes it.
 from __future__ import annotations
 
 import codecs
-import gc
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import L10nError
 from ..files import Signature, decode_utf8, read_bytes, write_if_unchanged
+from ..gcpause import collector_paused
 from ..languages import quote
 from . import linebreak
 from .model import Catalog, Entry
@@ -100,7 +99,7 @@ def parse(data: bytes, path: Path) -> Catalog:
         raise L10nError(f"PO charset is {charset.group(1).decode('latin-1')}; l10n works in "
                         "UTF-8", path=path, line=line,
                         hint="convert it with msgconv --to-code=UTF-8")
-    with _collector_paused():
+    with collector_paused():
         entries = _entries(data, path)
     catalog = Catalog()
     seen: set[str | tuple[str, str]] = set()  # a msgid, or (msgctxt, msgid)
@@ -125,20 +124,6 @@ def parse(data: bytes, path: Path) -> Catalog:
 
 def read(path: Path) -> Catalog:
     return parse(read_bytes(path), path)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Entries are small containers without cycles: the cycle collector, run every few
-    hundred allocations, would scan the growing catalog again and again (a quarter of the
-    time spent reading 200,000 entries)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _header(catalog: Catalog, entry: Entry) -> None:

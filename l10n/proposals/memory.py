@@ -15,14 +15,12 @@ This module never sets flags or writes PO files.
 
 from __future__ import annotations
 
-import gc
 import json
 import math
 import re
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
@@ -30,11 +28,11 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from .. import __version__
+from .. import __version__, languages
 from ..catalog import pofile
 from ..errors import L10nError
 from ..files import Signature, read_bytes, write_atomic, write_if_unchanged
-from .. import languages
+from ..gcpause import collector_paused
 from ..languages import CODES
 from ..numbers import ARABIC_DIGITS, MONTH_FORMS, month_table
 from ..workspace import Workspace, WriteGuard
@@ -301,7 +299,7 @@ class Memory:
         _check_direction(source_lang, target_lang)
         index = self._indexes.get((source_lang, target_lang))
         if index is None:
-            with _no_garbage_collection():
+            with collector_paused():
                 index = _Index(self._pairs(source_lang, target_lang), source_lang, target_lang)
             self._indexes[(source_lang, target_lang)] = index
         return index.lookup(text, threshold=threshold, limit=limit)
@@ -313,19 +311,6 @@ class _Scored(NamedTuple):
     kind: str
     translation: str
     changes: tuple[str, ...] = ()
-
-
-@contextmanager
-def _no_garbage_collection() -> Iterator[None]:
-    """Building an index makes ~10 objects per sentence and no garbage: collecting while
-    it runs doubles the build time for nothing."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class _Index:
