@@ -32,7 +32,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "scripts"))
-from make_sample_docx import LINK, TABLE, FOOTER, communique  # noqa: E402
+from make_sample_docx import FOOTER, LINK, TABLE, communique  # noqa: E402
 
 L10N = [sys.executable, "-m", "l10n"]
 SUBJECTS = ["Le Secrétaire général de la CIMCT", "La délégation malaisienne",

@@ -204,6 +204,7 @@ def run_l10n_exhaustive(memory: list, queries: list[str]) -> dict:
     sys.path.insert(0, str(REPO))
     import numpy as np
     from rapidfuzz import fuzz, process
+
     from l10n.proposals import memory as tm
 
     def every_sentence(index, tokens: list[str], bare: str, threshold: float) -> list[int]:
@@ -262,6 +263,7 @@ def run_msgmerge(memory: list, queries: list[str]) -> dict:
     sys.path.insert(0, str(REPO))
     import polib
     from rapidfuzz import fuzz
+
     from l10n.catalog import pofile
     from l10n.catalog.model import Catalog, Entry
     header = {"Content-Type": "text/plain; charset=UTF-8"}
@@ -440,14 +442,14 @@ def _changed(change: str, text: str, lang: str, rng: random.Random,
 def bench_refresh(documents: int = 1000, per_document: int = 12) -> None:
     sys.path.insert(0, str(REPO))
     from datetime import datetime, timezone
+
+    from l10n.catalog import pofile
+    from l10n.catalog.model import Entry
     from l10n.commands.init import init
     from l10n.commands.update import new_catalog
     from l10n.languages import CODES
     from l10n.proposals import memory
-    from l10n.workspace import Workspace
-    from l10n.catalog import pofile
-    from l10n.catalog.model import Entry
-    from l10n.workspace import Document
+    from l10n.workspace import Document, Workspace
     pairs = [p for corpus in real_pairs().values() for p in corpus]
     rng = random.Random(4)
     with tempfile.TemporaryDirectory() as tmp:

@@ -11,8 +11,8 @@ fsync. po4a runs only when installed (`apt-get install po4a`).
 from __future__ import annotations
 
 import argparse
-import os
 import json
+import os
 import random
 import shutil
 import subprocess

@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 import gold  # noqa: E402
+
 from l10n.segmentation import Segmenter  # noqa: E402
 
 NBSP, NNBSP = "\u00a0", "\u202f"

@@ -397,6 +397,7 @@ def status(workspace: WorkspaceOption = None, doc: Docs = None, lang: Langs = No
         _unreadable(result, ws.root)
         return
     import shutil
+
     from .reports.table import status_table
     _say(status_table(result, ws.root, color=_color(), terminal=sys.stdout.isatty(),
                       width=shutil.get_terminal_size().columns))
@@ -670,6 +671,7 @@ def segment(file: Annotated[Path, typer.Argument(metavar="FILE", help="A source 
             json_out: JsonOut = False, workspace: WorkspaceOption = None):
     """Show how a document is cut into units."""
     import json
+
     from .commands.translate import segment as cut
     units, warnings = cut(file, lang, _optional_workspace(workspace))
     _warn(warnings)

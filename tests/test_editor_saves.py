@@ -13,9 +13,9 @@ import pytest
 from poedit import Poedit, display
 from support import require_tool, write
 
-from l10n.proposals import models
 from l10n.catalog import pofile
 from l10n.catalog.pofile import Style
+from l10n.proposals import models
 
 SETTINGS = """[languages]
 fr = ["en"]

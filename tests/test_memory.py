@@ -14,16 +14,15 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 from support import NOW, write
 
-from l10n.commands.init import init
-from l10n.commands.update import new_catalog
-from l10n.languages import CODES
-from l10n.proposals import memory
-from l10n.workspace import Workspace
 from l10n.catalog import pofile
 from l10n.catalog.model import Entry
+from l10n.commands.init import init
+from l10n.commands.update import new_catalog
 from l10n.errors import L10nError
+from l10n.languages import CODES
+from l10n.proposals import memory
 from l10n.proposals.memory import Memory, PoRecord, TmxRecord
-from l10n.workspace import Document
+from l10n.workspace import Document, Workspace
 
 SENT = "Le ministre a reçu la délégation le 11 octobre 2021."
 SENT_EN = "The minister received the delegation on 11 October 2021."

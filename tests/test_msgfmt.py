@@ -13,8 +13,8 @@ from support import require_corpora, require_tool, write
 
 from l10n.catalog import pofile
 from l10n.catalog.model import Catalog, Entry
-from l10n.errors import L10nError
 from l10n.catalog.msgfmt import Msgfmt, Unsupported, verdict
+from l10n.errors import L10nError
 
 # why a file goes to msgfmt itself (see l10n.catalog.msgfmt)
 FALLBACKS = ("no header entry", "a byte order mark", "a header not in", "a charset other",

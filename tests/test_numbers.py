@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from support import require_corpora
 
-from l10n.quality import checks as qa
 from l10n.glossary import Glossary
 from l10n.numbers import figures
+from l10n.quality import checks as qa
 
 NO_GLOSSARY = Glossary.parse("fr,en,ar,note,dnt\n", Path("glossary.csv"))
 

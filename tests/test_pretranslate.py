@@ -5,8 +5,8 @@ from __future__ import annotations
 from support import write
 
 from l10n.catalog import pofile
-from l10n.commands.pretranslate import pending, pretranslate
 from l10n.catalog.model import Provenance, Status, text_hash
+from l10n.commands.pretranslate import pending, pretranslate
 from l10n.proposals.pipeline import Proposal
 from l10n.workspace import Workspace
 

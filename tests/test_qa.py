@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from l10n.quality import checks as qa
 from l10n.glossary import Glossary
+from l10n.quality import checks as qa
 
 GLOSSARY = Glossary.parse(
     "fr,en,ar,note,dnt\n"

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from lxml import etree
 from support import require_corpora, write
 
-from l10n.proposals import tmx
 from l10n.errors import L10nError
+from l10n.proposals import tmx
 from l10n.proposals.memory import _tmx_units
 
 

@@ -17,10 +17,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import l10n, require_corpora, temporaries, translations, update, write
 
-from l10n.proposals import tmx
 from l10n.catalog import pofile
 from l10n.checkpoints import POINTS
 from l10n.errors import L10nError
+from l10n.proposals import tmx
 from l10n.workspace.lock import WorkspaceLock
 
 pytestmark = pytest.mark.slow  # kills, races, fuzzing and soaks: the full suite only

@@ -18,10 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import REPO, require_corpora, temporaries, write
 
-from l10n.commands.init import init
-from l10n.proposals import tmx
 from l10n.catalog import pofile
+from l10n.commands.init import init
 from l10n.errors import L10nError
+from l10n.proposals import tmx
 
 pytestmark = pytest.mark.slow  # kills, races, fuzzing and soaks: the full suite only
 

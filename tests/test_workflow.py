@@ -7,7 +7,6 @@ import re
 import shutil
 
 import pytest
-
 from support import msgcat_no_wrap, msgfmt_check, translate_all, update, write
 
 from l10n.catalog import pofile

@@ -11,17 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import checkpoints
+from .. import checkpoints, parallel
 from ..assembly import assemble, publication
 from ..catalog.model import Entry
 from ..files import Signature, write_atomic
 from ..gate import Assessor, Readiness
+from ..parallel import Progress
 from ..workspace import Document, Workspace, WriteGuard, refuse, select
 from ..workspace.cache import Cache, key
 from ..workspace.sources import read_source
 from ..workspace.translations import read_catalog
-from .. import parallel
-from ..parallel import Progress
 
 
 @dataclass

@@ -19,6 +19,7 @@ from ..errors import L10nError
 from ..settings import find_root
 from ..workspace import Workspace, select
 
+
 @dataclass(frozen=True)
 class Diagnosis:
     state: str  # "ok", "problem" (the command exits 1) or "note"

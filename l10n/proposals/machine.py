@@ -22,6 +22,7 @@ from . import models
 from .mt import ENGINE, PIVOT, Cache, Engine, Options, Progress, Translation
 from .pipeline import Proposal, Request
 
+
 def open_engine(folder: Path | None, *, threads: int, beam_size: int,
                 cache: Path | None = None, glossary: Glossary | None = None) -> Engine:
     """An engine over the packages in `folder` (None: Argos's own), with a glossary whose

@@ -9,9 +9,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import formats
+from .. import formats, languages
 from ..errors import L10nError
-from .. import languages
 from ..languages import CODES, quote
 from ..settings import CONFIG_NAME, Settings, find_root, load
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .. import __version__
 
+
 class Cache:
     def __init__(self, path: Path) -> None:
         self.path = path

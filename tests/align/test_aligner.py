@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from align.editions import EXTRA, JOINED_3_4, OTHER, SPLIT_FIRST, TEXTS, edition
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -10,8 +11,6 @@ from l10n.align import align
 from l10n.align.anchors import features
 from l10n.align.edition import Edition
 from l10n.glossary import Forms, Glossary, Term
-
-from align.editions import EXTRA, JOINED_3_4, OTHER, SPLIT_FIRST, TEXTS, edition
 
 PAIRS = [("fr", "en"), ("fr", "ar"), ("ar", "en")]
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import argos_kit
+from align.editions import EXTRA, OTHER, TEXTS, render
 from lxml import etree
+from support import write
 
 from l10n.proposals import models, tmx
-
-from align.editions import EXTRA, OTHER, TEXTS, render
-from support import write
 
 
 def _editions(folder: Path, name: str = "visite.txt", **texts: list[list[str]]) -> None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from align.editions import TEXTS, edition
+
 from l10n.align import align
 from l10n.align.aligner import Alignment, Bead
 from l10n.align.edition import Edition
 from l10n.align.triples import agree
-
-from align.editions import TEXTS, edition
 
 
 def test_three_editions_give_triples_and_a_pair_where_one_left_a_sentence_out():

@@ -11,10 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import update
 
-from l10n.commands.init import init
 from l10n.catalog import pofile
 from l10n.catalog.merge import word_diff
 from l10n.catalog.model import Status
+from l10n.commands.init import init
 
 VOCABULARY = ("ministre délégation coalition réunion sécurité coopération région efforts "
               "terrorisme domaines membres conseil visite accord projet programme rapport "

@@ -9,7 +9,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from support import REPO
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"

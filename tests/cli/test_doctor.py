@@ -10,7 +10,6 @@ import textwrap
 
 import argos_kit
 import pytest
-
 from support import require_tool, write
 
 from l10n.proposals import models

@@ -10,7 +10,6 @@ import sys
 import time
 
 import pytest
-
 from support import require_tool, write
 
 RECORDER = """import shutil, sys

@@ -7,7 +7,6 @@ import io
 
 import argos_kit
 import pytest
-
 from support import update, write
 
 from l10n.proposals import memory, models

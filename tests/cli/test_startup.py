@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 import typer.main
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer._coercion import build_runtime_param
 
 from l10n import cli, formats

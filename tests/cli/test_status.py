@@ -7,7 +7,6 @@ import json
 import re
 
 from rich.cells import cell_len
-
 from support import review, write
 
 from l10n import gate

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from l10n.formats import units as document
 from l10n.errors import L10nError
 from l10n.formats import html
+from l10n.formats import units as document
 from l10n.segmentation import Segmenter
 
 PAGE = """<!DOCTYPE html>

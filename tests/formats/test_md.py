@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from l10n.formats import units as document
 from l10n.formats import md
+from l10n.formats import units as document
 from l10n.segmentation import Segmenter
 
 TEXT = """---

@@ -8,8 +8,14 @@ import io
 import pytest
 from odf import opendocument, teletype
 from odf.namespaces import FONS, STYLENS
-from odf.style import DefaultStyle, PageLayoutProperties, ParagraphProperties, Style
-from odf.style import TableProperties, TextProperties
+from odf.style import (
+    DefaultStyle,
+    PageLayoutProperties,
+    ParagraphProperties,
+    Style,
+    TableProperties,
+    TextProperties,
+)
 from odf.text import H, P
 from office_kit import build, members, odt, units
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from l10n.formats import units as document
 from l10n.formats import txt
+from l10n.formats import units as document
 from l10n.segmentation import Segmenter
 
 WORDS = ["Le", "ministre", "a", "reçu", "la", "délégation", "M.", "11/10/2021", "1 000,5",

@@ -8,9 +8,9 @@ import pytest
 from support import NOW, review, write
 
 from l10n import cli
-from l10n.reports import progress
 from l10n.catalog import pofile
 from l10n.catalog.model import Provenance, Status, text_hash
+from l10n.reports import progress
 
 DOC = "Bonjour.\n\nLe ministre a reçu 12 délégations. Merci.\n"
 

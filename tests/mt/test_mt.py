@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from l10n.proposals import masking, models, mt
 from l10n.glossary import Glossary
+from l10n.proposals import masking, models, mt
 
 SIX = [
     ("fr", "en", "[en] Bonjour.", ("fr", "en")),

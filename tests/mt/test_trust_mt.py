@@ -14,9 +14,9 @@ import pytest
 import sentencepiece as spm
 from support import l10n, no_network_env, temporaries, translations, update, write
 
-from l10n.commands.init import init
 from l10n.catalog import pofile
 from l10n.checkpoints import POINTS
+from l10n.commands.init import init
 
 pytestmark = pytest.mark.slow  # kills, races, fuzzing and soaks: the full suite only
 

@@ -4,10 +4,10 @@ clone, required in CI). Scoring as in tests/gold.py: exact segment lists after s
 
 from __future__ import annotations
 
+import gold
 import pytest
 from support import require_corpora
 
-import gold
 from l10n import formats
 from l10n.formats import units as document
 from l10n.segmentation import Segmenter

@@ -7,7 +7,8 @@ Each case is the text and the sentences a translator should get; the corpora tes
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from l10n.segmentation import Segmenter
 

@@ -7,9 +7,9 @@ import json
 
 from support import translate_all, write
 
-from l10n.quality import checks as qa
 from l10n.catalog import pofile
 from l10n.glossary import Glossary
+from l10n.quality import checks as qa
 
 GLOSSARY = Glossary.parse(
     "fr,en,ar,note,dnt,en_short,ar_short,en_forbidden,ar_forbidden,scope\n"
