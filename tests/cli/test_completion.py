@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from support import require_tool, write
+from support import IN_CI, require_tool, write
 
 BIN = Path(sys.executable).parent
 
@@ -19,10 +19,13 @@ def complete(line: str, cwd: Path) -> list[str]:
     """What bash offers after `line` (a trailing space: a new word) for TAB."""
     bash = require_tool("bash")
     if not (BIN / "l10n").exists():
-        pytest.skip("the l10n command is not installed next to this Python")
+        message = "the l10n command is not installed next to this Python"
+        pytest.fail(message) if IN_CI else pytest.skip(message)
     env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
-    script = subprocess.run(["l10n", "--show-completion", "bash"], env=env, cwd=cwd,
-                            capture_output=True, text=True, check=True).stdout
+    shown = subprocess.run(["l10n", "--show-completion", "bash"], env=env, cwd=cwd,
+                           capture_output=True, text=True)
+    assert shown.returncode == 0, shown.stderr
+    script = shown.stdout
     words = line.split() + ([""] if line.endswith(" ") else [])
     program = (f"{script}\nCOMP_WORDS=({' '.join(repr(w) for w in words)})\n"
                f"COMP_CWORD={len(words) - 1}\n_l10n_completion l10n\n"
