@@ -391,7 +391,7 @@ def status(workspace: WorkspaceOption = None, doc: Docs = None, lang: Langs = No
     from .reports import advice, render
     with _errors_as(OutputFormat.json if json_out else OutputFormat.text):
         ws = _workspace(workspace)
-        result = gate.review(ws, names=doc, langs=lang)
+        result = gate.review(ws, names=doc, langs=lang, workers=_threads())
     if json_out:
         typer.echo(render.status_json(result, ws.root, changes=changes))
         _unreadable(result, ws.root)
@@ -421,7 +421,7 @@ def check(workspace: WorkspaceOption = None, doc: Docs = None, lang: Langs = Non
                         else OutputFormat.text)
     with _errors_as(chosen):
         ws = _workspace(workspace)
-        result = gate.review(ws, names=doc, langs=lang)
+        result = gate.review(ws, names=doc, langs=lang, workers=_threads())
     if chosen is OutputFormat.json:
         typer.echo(render.check_json(result, ws.root))
     elif chosen is OutputFormat.junit:
@@ -614,7 +614,7 @@ def glossary_check(workspace: WorkspaceOption = None, doc: Docs = None, lang: La
     from . import gate
     from .reports import render
     ws = _workspace(workspace)
-    result = gate.review(ws, names=doc, langs=lang)
+    result = gate.review(ws, names=doc, langs=lang, workers=_threads())
     found = [p for item in result.items for p in item.problems
              if p.check in ("glossary", "glossary-repeat")]
     errors = [p for p in found if p.severity == "error"]

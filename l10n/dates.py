@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from .languages import LANGUAGES
-from .numbers import ARABIC_DIGITS, MONTH_FORMS, month_table
+from .numbers import MONTH_FORMS, month_table, western_digits
 
 # how a target language writes dates: in full with the month's name, in full with the
 # Hijri date beside the Gregorian one (Arabic), or as the translator likes
@@ -33,6 +33,8 @@ HIJRI_MONTHS = (
 _ALIKE = {"ا": "[اأإآ]", "أ": "[اأإآ]", "إ": "[اأإآ]", "ة": "[ةه]", "ه": "[ةه]",
           "ى": "[ىي]", "ي": "[ىي]"}
 _MARKS = "[\u064b-\u0652\u0640]*"  # diacritics and tatweel, ignored between letters
+
+_ANY_DIGIT = re.compile(r"[\d\u0660-\u0669\u06f0-\u06f9]")
 
 
 def _arabic(word: str) -> str:
@@ -104,7 +106,9 @@ class Numeric:
 
 def numeric(text: str) -> list[Numeric]:
     """The dates written in figures in `text` (a Hijri one, «1443/3/5هـ», is left out)."""
-    text = text.translate(ARABIC_DIGITS)
+    if not _ANY_DIGIT.search(text):
+        return []  # most sentences: no figure, no date
+    text = western_digits(text)
     found = []
     for m in _NUMERIC.finditer(text):
         iso = m.group(5) is not None
@@ -157,7 +161,9 @@ class Written:
 
 
 def _written(pattern: re.Pattern[str], text: str) -> list[Written]:
-    text = text.translate(ARABIC_DIGITS)
+    if not _ANY_DIGIT.search(text):
+        return []
+    text = western_digits(text)
     return [Written(m.start(), m.end(), m.group().strip(),
                     (int(m.group("year")), _month(m), int(m.group("day"))))
             for m in pattern.finditer(text)]

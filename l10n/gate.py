@@ -12,18 +12,21 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from . import parallel
 from .catalog.model import ORIGINS, Catalog, Entry, Status
 from .catalog.msgfmt import Msgfmt
 from .errors import L10nError
 from .files import Signature
 from .formats.base import STANDALONE
-from .glossary import Glossary
-from .quality import checks
 from .workspace import Document, Orphan, Workspace, select
 from .workspace.cache import Cache, key
 from .workspace.sources import Source, read_source
 from .workspace.translations import read_catalog
+
+if TYPE_CHECKING:
+    from .glossary import Glossary
 
 STATUS_CHECKS = ("input", "missing", "stale", "untranslated", "needs-review", "msgfmt")
 Key = tuple[str | None, str]
@@ -156,15 +159,26 @@ class Gate:
 
 
 class Assessor:
-    """What the gate needs once per run: the glossary, msgfmt's checks, the cache."""
+    """What the gate needs once per run: the glossary, msgfmt's checks, the cache.
+
+    The findings of msgfmt and QA on a PO file are remembered by the content of the file,
+    the glossary and the settings that decide them: a warm `status` or `check` reruns no
+    check, and imports none (what a cache miss needs is loaded on the first one)."""
 
     def __init__(self, ws: Workspace, cache: Cache) -> None:
         self.ws = ws
         self.cache = cache
-        self.glossary = Glossary.load(ws.glossary_path)
         self.msgfmt = Msgfmt()
         glossary = Signature.of(ws.glossary_path)
         self._qa_inputs = glossary.digest if glossary else ""
+        self._glossary: Glossary | None = None
+
+    @property
+    def glossary(self) -> Glossary:
+        if self._glossary is None:
+            from .glossary import Glossary
+            self._glossary = Glossary.load(self.ws.glossary_path)
+        return self._glossary
 
     def assess(self, doc: Document, target: str, source: Source, catalog: Catalog | None,
                signature: Signature | None = None) -> Readiness:
@@ -182,14 +196,12 @@ class Assessor:
             item.problems.append(Problem(po, 1, None, None, "stale", "error",
                                          "the PO does not match its source: run `l10n update`"))
         item.problems += _status_problems(item)
-        item.problems += [Problem(po, d.line, None, None, "msgfmt", d.severity, d.message)
-                          for d in self.msgfmt.check(po, catalog)]
-        item.problems += self._qa_problems(item, signature)
+        item.problems += self._findings(item, catalog, signature)
         return item
 
-    def _qa_problems(self, item: Readiness, signature: Signature | None) -> list[Problem]:
-        """QA findings of every translation; remembered by the content of the PO file, the
-        glossary and the settings that decide them."""
+    def _findings(self, item: Readiness, catalog: Catalog,
+                  signature: Signature | None) -> list[Problem]:
+        """msgfmt's verdict and the QA findings of every translation."""
         settings = self.ws.settings
         severity = settings.severities(item.doc.name, item.target)
         date_style = settings.date_styles[item.target]
@@ -197,12 +209,14 @@ class Assessor:
                      item.target, settings.arabic_digits, repr(sorted(severity.items())),
                      date_style, repr(settings.links))
         name = f"{item.target}/{item.doc.name}"
-        stored = self.cache.get("qa", name, inputs) if signature else None
+        stored = self.cache.get("findings", name, inputs) if signature else None
         if stored is not None:
             return [Problem(item.po, *found) for found in json.loads(stored)]
+        from .quality import checks
+        problems = [Problem(item.po, d.line, None, None, "msgfmt", d.severity, d.message)
+                    for d in self.msgfmt.check(item.po, catalog)]
         context = checks.Context(item.doc.lang, item.target, self.glossary,
                                  settings.arabic_digits, date_style, settings.links)
-        problems = []
         for entry in item.entries:
             if not entry.has_translation():
                 continue
@@ -211,39 +225,60 @@ class Assessor:
                                       checks.accepted(entry.translator_comments)):
                 problems.append(Problem(item.po, entry.line, entry.msgctxt, entry.msgid,
                                         finding.check, finding.severity, finding.message))
-        if signature:
-            self.cache.put("qa", name, inputs, json.dumps(
+        if signature and not self.msgfmt.skipped:  # msgfmt missing: ask again next time
+            self.cache.put("findings", name, inputs, json.dumps(
                 [[p.line, p.msgctxt, p.msgid, p.check, p.severity, p.message] for p in problems],
                 ensure_ascii=False))
         return problems
 
 
+_BATCH = 16  # documents a worker assesses with one glossary and one cache connection
+
+
 def review(ws: Workspace, *, names: list[str] | None = None,
-           langs: list[str] | None = None) -> Gate:
+           langs: list[str] | None = None, workers: int = 1) -> Gate:
     """Every selected document and target language, with its problems. A file that cannot
-    be read is an "input" problem of its own document; every other one is still assessed."""
+    be read is an "input" problem of its own document; every other one is still assessed.
+    Documents are shared between up to `workers` processes when there are many (a fresh
+    clone in CI has no cache: every source is cut and every translation checked)."""
     documents = ws.documents()
+    chosen: dict[Document, list[str]] = {}
+    for doc, target in select(documents, names=names, langs=langs):
+        chosen.setdefault(doc, []).append(target)
+    pending = list(chosen.items())
+    batches = [(ws, pending[i:i + _BATCH]) for i in range(0, len(pending), _BATCH)]
+    items, skipped = [], 0
+    for done, missed in parallel.ordered(_review_batch, batches,
+                                         workers=workers if len(pending) >= 64 else 1):
+        items += done
+        skipped += missed
+    return Gate(items, ws.orphans(documents), not skipped, ws.ignored())
+
+
+def _review_batch(task: tuple[Workspace, list[tuple[Document, list[str]]]]
+                  ) -> tuple[list[Readiness], int]:
+    """Assess some documents in all their languages; also how many PO files needed msgfmt
+    itself while it was missing."""
+    ws, documents = task
     items = []
     with Cache(ws.cache_path) as cache:
         assessor = Assessor(ws, cache)
-        sources: dict[str, Source | L10nError] = {}
-        for doc, target in select(documents, names=names, langs=langs):
-            if doc.name not in sources:
-                try:
-                    sources[doc.name] = read_source(ws, doc, cache)
-                except L10nError as exc:
-                    sources[doc.name] = exc
-            source = sources[doc.name]
-            po = ws.po_path(doc.name, target)
+        for doc, targets in documents:
             try:
-                if isinstance(source, L10nError):
-                    raise source
-                catalog, signature = read_catalog(po, target) if po.exists() else (None, None)
-                items.append(assessor.assess(doc, target, source, catalog, signature))
+                source: Source | L10nError = read_source(ws, doc, cache)
             except L10nError as exc:
-                items.append(_unreadable(ws, doc, target, exc))
-        available = not assessor.msgfmt.skipped  # no file needed msgfmt while it was missing
-    return Gate(items, ws.orphans(documents), available, ws.ignored())
+                source = exc
+            for target in targets:
+                po = ws.po_path(doc.name, target)
+                try:
+                    if isinstance(source, L10nError):
+                        raise source
+                    catalog, signature = read_catalog(po, target) if po.exists() \
+                        else (None, None)
+                    items.append(assessor.assess(doc, target, source, catalog, signature))
+                except L10nError as exc:
+                    items.append(_unreadable(ws, doc, target, exc))
+    return items, len(assessor.msgfmt.skipped)
 
 
 def _unreadable(ws: Workspace, doc: Document, target: str, error: L10nError) -> Readiness:

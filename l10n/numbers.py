@@ -12,6 +12,13 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 ARABIC_DIGITS = {0x0660 + i: str(i) for i in range(10)} | {0x06F0 + i: str(i) for i in range(10)}
+_ARABIC_DIGIT = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
+
+
+def western_digits(text: str) -> str:
+    """`text` with Arabic-Indic digits as 0-9 (a scan first: most texts have none, and a
+    translation through a table costs more than the scan)."""
+    return text.translate(ARABIC_DIGITS) if _ARABIC_DIGIT.search(text) else text
 
 MONTH_FORMS = {
     "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
@@ -363,10 +370,11 @@ def canonical(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Figures:
     """The figures of a text as canonical strings; `soft` holds those written with words
-    that are figures only in company ("un", "one", «الأول»…), a subset of `values`."""
+    that are figures only in company ("un", "one", «الأول»…), a subset of `values`.
+    Shared by `figures`' cache (a source sentence is read once per target): read only."""
 
     values: Counter[str]
     soft: Counter[str]
@@ -431,7 +439,7 @@ def _tokens(text: str, lang: str) -> list[_Token]:
     between two of them (a comma, another word)."""
     tokens: list[_Token] = []
     joined, last = False, 0
-    text = text.translate(ARABIC_DIGITS)
+    text = western_digits(text)
     # the words that count, found once each: every other word is passed over at C speed
     counting = {w for w in set(_WORDS_ONLY.findall(text)) if _counts(w, lang)}
     for match in _TOKEN[lang].finditer(text):
@@ -469,6 +477,7 @@ def _tokens(text: str, lang: str) -> list[_Token]:
     return tokens
 
 
+@functools.lru_cache(maxsize=4096)  # each source sentence is checked once per target
 def figures(text: str, lang: str) -> Figures:
     """The numeric values in `text`, whatever the notation, as canonical strings.
 
@@ -481,7 +490,7 @@ def figures(text: str, lang: str) -> Figures:
     >>> figures("four million", "en") == figures("أربعة ملايين", "ar")
     True
     """
-    text = text.translate(ARABIC_DIGITS)
+    text = western_digits(text)
     values: Counter[str] = Counter()
     soft: Counter[str] = Counter()
 

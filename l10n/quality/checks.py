@@ -58,6 +58,8 @@ def check_numbers(source: str, target: str, ctx: Context) -> list[str]:
     A Hijri date that restates a Gregorian date of the same text is no figure of its own."""
     ours = figures(_read(source, ctx.source_lang), ctx.source_lang)
     theirs = figures(_read(target, ctx.target_lang), ctx.target_lang)
+    if not ours.values and not theirs.values:
+        return []
     messages = [f"number {n} of the source is missing" for n in sorted(ours.firm - theirs.values)]
     messages += [f"number {n} is not in the source" for n in sorted(theirs.firm - ours.values)]
     return messages
