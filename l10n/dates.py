@@ -19,10 +19,6 @@ from dataclasses import dataclass
 from .languages import LANGUAGES
 from .numbers import MONTH_FORMS, month_table, western_digits
 
-# how a target language writes dates: in full with the month's name, in full with the
-# Hijri date beside the Gregorian one (Arabic), or as the translator likes
-STYLES = ("long", "long-hijri", "any")
-
 # the Hijri months as Saudi calendars write them, then other spellings of the same month
 HIJRI_MONTHS = (
     ("محرم",), ("صفر",), ("ربيع الأول",), ("ربيع الآخر", "ربيع الثاني"),

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from . import parallel
 from .catalog.model import ORIGINS, Catalog, Entry, Status
-from .catalog.msgfmt import Msgfmt
 from .errors import L10nError
 from .files import Signature
 from .formats.base import STANDALONE
@@ -168,6 +167,7 @@ class Assessor:
     def __init__(self, ws: Workspace, cache: Cache) -> None:
         self.ws = ws
         self.cache = cache
+        from .catalog.msgfmt import Msgfmt  # gettext's checks: only on a cache miss
         self.msgfmt = Msgfmt()
         glossary = Signature.of(ws.glossary_path)
         self._qa_inputs = glossary.digest if glossary else ""

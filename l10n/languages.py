@@ -43,6 +43,10 @@ LANGUAGES: dict[str, Language] = {lang.code: lang for lang in (
              quotes=("“", "”")),
 )}
 CODES = tuple(LANGUAGES)
+# how a target language may write dates (the `[style] dates` setting): in full with the
+# month's name, in full with the Hijri date beside the Gregorian one (Arabic), or as the
+# translator likes
+DATE_STYLES = ("long", "long-hijri", "any")
 
 
 def get(code: str, *, what: str = "language") -> Language:

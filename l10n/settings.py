@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
 
-from .dates import STYLES
 from .errors import L10nError
-from .languages import CODES
+from .languages import CODES, DATE_STYLES
 from .links import Links
 
 CONFIG_NAME = "l10n.toml"
@@ -178,7 +177,7 @@ def _date_styles(value: object, name: str) -> dict[str, str]:
     if not isinstance(value, dict) or any(lang not in CODES for lang in value):
         raise ValueError(f"{name} must map fr/ar/en to a date style")
     for lang, style in value.items():
-        _choice(*STYLES)(style, f"{name} {lang}")
+        _choice(*DATE_STYLES)(style, f"{name} {lang}")
         if style == "long-hijri" and lang != "ar":
             raise ValueError(f'{name} {lang}: "long-hijri" is for Arabic (Hijri months are '
                              "read in Arabic)")

@@ -18,7 +18,6 @@ from ..errors import L10nError
 from ..files import Signature, decode_utf8, read_bytes, write_if_unchanged
 from ..gcpause import collector_paused
 from ..languages import quote
-from . import linebreak
 from .model import Catalog, Entry
 
 _CHARSET = re.compile(rb'"Content-Type:[^"]*charset=([^\\"\s;]+)', re.IGNORECASE)
@@ -502,6 +501,7 @@ def _cuts(text: str, limit: int, start: int) -> list[int]:
             index = text.find("\\", index + 2)
         if text.endswith("\\n"):
             keep.add(len(text) - 2)
+    from . import linebreak  # Unicode line breaking: only for a file wrapped by an editor
     return linebreak.breaks(text, limit, start, keep=frozenset(keep))
 
 

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import checkpoints, parallel
-from ..assembly import assemble, publication
-from ..catalog.model import Entry
 from ..files import Signature, write_atomic
-from ..gate import Assessor, Readiness
 from ..parallel import Progress
 from ..workspace import Document, Workspace, WriteGuard, refuse, select
 from ..workspace.cache import Cache, key
-from ..workspace.sources import read_source
-from ..workspace.translations import read_catalog
+
+if TYPE_CHECKING:
+    from ..catalog.model import Entry
+    from ..gate import Readiness
 
 
 @dataclass
@@ -94,7 +94,12 @@ def _job_key(ws: Workspace, doc: Document, target: str, output: Path, shared: st
 
 
 def _plan_document(task: _Task) -> list[Built]:
-    """Assess and assemble one document in each of its target languages, in memory."""
+    """Assess and assemble one document in each of its target languages, in memory
+    (what that needs is imported here: a run that finds nothing changed needs none of it)."""
+    from ..assembly import assemble, publication
+    from ..gate import Assessor
+    from ..workspace.sources import read_source
+    from ..workspace.translations import read_catalog
     ws, doc = task.ws, task.doc
     with Cache(ws.cache_path) as cache:
         source = read_source(ws, doc, cache, store=False)

@@ -33,7 +33,7 @@ class Context:
     target_lang: str
     glossary: Glossary
     arabic_digits: str = "western"  # "western", "arabic-indic" or "any"
-    date_style: str = "long"  # of the target language: one of dates.STYLES
+    date_style: str = "long"  # of the target language: one of languages.DATE_STYLES
     links: Links = Links()  # the sites whose pages exist in several languages
     standalone: bool = False  # the unit is read on its own (formats.base.STANDALONE)
     # what earlier units of the document named: one Context per document, units in order
