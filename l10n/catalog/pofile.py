@@ -129,6 +129,7 @@ class Rewrite:
     change: Change
     data: bytes
     expected: Signature | None  # None: the file did not exist
+    catalog: Catalog | None = None  # what `data` holds
 
     def write(self, *, sync_dir: bool = True) -> bool:
         """Write the new content atomically. If someone saved the file since it was read
@@ -164,7 +165,7 @@ def plan(path: Path, change: Change, current: bytes | None = None,
     if data == current:
         return None
     return Rewrite(path, change, data,
-                   Signature.of_bytes(current) if current is not None else None)
+                   Signature.of_bytes(current) if current is not None else None, changed)
 
 
 def rewrite(path: Path, change: Change, *, sync_dir: bool = True) -> bool:
