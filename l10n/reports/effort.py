@@ -18,8 +18,11 @@ from collections import Counter
 
 from rapidfuzz.distance import Levenshtein
 
+from .. import parallel
+
 CHAR_ORDER = 6
 BETA = 2
+_BATCH = 100  # pairs measured per task
 
 
 def chrf(proposal: str, approved: str) -> float:
@@ -60,3 +63,15 @@ def word_edit_rate(proposal: str, approved: str) -> float:
     words = approved.split()
     edits = Levenshtein.distance(proposal.split(), words)
     return 100 * edits / max(len(words), 1)
+
+
+def measure(pairs: list[tuple[str, str]], *, workers: int = 1) -> list[tuple[float, float]]:
+    """chrF and word edit rate of each (proposal, approved) pair, in several processes
+    when there are many: chrF counts every character n-gram of both texts."""
+    batches = [pairs[i:i + _BATCH] for i in range(0, len(pairs), _BATCH)]
+    return [found for batch in parallel.ordered(_measure, batches, workers=workers)
+            for found in batch]
+
+
+def _measure(batch: list[tuple[str, str]]) -> list[tuple[float, float]]:
+    return [(chrf(p, a), word_edit_rate(p, a)) for p, a in batch]

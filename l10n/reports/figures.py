@@ -59,10 +59,12 @@ def category(provenance: Provenance | None) -> str:
     return "pivot" if len(parts) > 1 and parts[1].count("→") >= 2 else "machine"
 
 
-def compute(ws: Workspace, *, now: datetime, since: date | None = None) -> dict:
-    """Every figure of the workspace's report (see the module's docstring)."""
+def compute(ws: Workspace, *, now: datetime, since: date | None = None,
+            workers: int = 1) -> dict:
+    """Every figure of the workspace's report (see the module's docstring); `workers`
+    processes read the history and measure post-editing."""
     checked = gate.review(ws)
-    reviews = history.reviews(ws)
+    reviews = history.reviews(ws, workers=workers)
     if since is not None and reviews is None:
         raise L10nError("--since needs the workspace's git history, and it is not in a git "
                         "repository", hint="leave --since out")
@@ -85,10 +87,14 @@ def compute(ws: Workspace, *, now: datetime, since: date | None = None) -> dict:
             unit = _measure(item, entry, found, po)
             if unit is None:
                 continue
-            if "chrf" in unit:
+            if "proposal" in unit:
                 measured.append(unit)
             else:
                 unrecorded[unit["origin"]] += 1
+    scores = effort.measure([(u["proposal"], u["approved"]) for u in measured],
+                            workers=workers)
+    for unit, (chrf, rate) in zip(measured, scores):
+        unit["chrf"], unit["edit_rate"] = round(chrf, 2), round(rate, 2)
     return {
         "project": ws.settings.project,
         "generated": now.isoformat(timespec="seconds"),
@@ -106,8 +112,8 @@ def compute(ws: Workspace, *, now: datetime, since: date | None = None) -> dict:
 
 
 def _measure(item: gate.Readiness, entry: Entry, found: store.Proposals, po: str) -> dict | None:
-    """A reviewed entry that had a proposal: its measures, or only its origin when the
-    proposal's text is not known (made before the tool kept it)."""
+    """A reviewed entry that had a proposal, with what was proposed and approved, or only
+    its origin when the proposal's text is not known (made before the tool kept it)."""
     if entry.msgid_plural is not None or entry.status(item.nplurals) is not Status.REVIEWED:
         return None
     origin = category(entry.provenance)
@@ -121,8 +127,6 @@ def _measure(item: gate.Readiness, entry: Entry, found: store.Proposals, po: str
         "pair": f"{item.doc.lang}→{item.target}", "po": po, "line": entry.line,
         "origin": origin, "source": entry.msgid, "proposal": proposal,
         "approved": entry.msgstr, "words": entry.words,
-        "chrf": round(effort.chrf(proposal, entry.msgstr), 2),
-        "edit_rate": round(effort.word_edit_rate(proposal, entry.msgstr), 2),
     }
 
 

@@ -39,3 +39,10 @@ def test_chrf_of_real_edits(proposal, approved):
 ])
 def test_word_edit_rate_counts_word_edits_per_approved_word(proposal, approved, rate):
     assert word_edit_rate(proposal, approved) == pytest.approx(rate)
+
+
+def test_many_pairs_measured_in_several_processes_give_the_same_figures():
+    from l10n.reports.effort import measure
+    pairs = [(f"Le chat numéro {n} dort.", f"Le chat {n} dort bien.") for n in range(4000)]
+    assert measure(pairs, workers=2) == measure(pairs, workers=1) == [
+        (chrf(p, a), word_edit_rate(p, a)) for p, a in pairs]

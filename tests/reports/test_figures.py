@@ -167,3 +167,12 @@ def test_approvals_whose_proposal_was_not_kept_are_counted_apart(tmp_path):
 
 def test_the_figures_are_json(data):
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data
+
+
+def test_a_commit_read_once_is_not_read_again(built, data, monkeypatch):
+    from l10n.reports import history
+
+    def unread(*args):
+        raise AssertionError("a PO version was read again")
+    monkeypatch.setattr(history, "_contents", unread)
+    assert figures.compute(Workspace.open(built), now=NOW)["pace"] == data["pace"]
