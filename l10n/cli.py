@@ -249,7 +249,8 @@ def report(workspace: WorkspaceOption = None,
     as_json = format is ReportFormat.json
     with _errors_as(OutputFormat.json if as_json else OutputFormat.text):
         ws = _workspace(workspace)
-        data = figures.compute(ws, now=_now(), since=since.date() if since else None)
+        data = figures.compute(ws, now=_now(), since=since.date() if since else None,
+                               workers=_threads())
     if as_json:
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     else:
