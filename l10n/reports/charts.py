@@ -55,6 +55,8 @@ def stacked(name: str, title: str, rows: list[str], series: dict[str, list[float
         axes.set_xlabel("% of " + unit if share else unit)
         if share:
             axes.set_xlim(0, 100)
+        else:
+            axes.xaxis.get_major_locator().set_params(integer=True)
         figure.legend(loc="outside lower left", ncols=min(len(series), 5), fontsize=8)
         return _svg(figure, name)
 

@@ -3,7 +3,7 @@
 No script, no font or image to fetch: charts are inline SVG (`charts`), the per-document
 bars are plain HTML, and text in any of the office's languages is marked with its
 language and direction, so Arabic reads right to left wherever it appears. It opens
-from disk, and prints: sections do not break across pages, colours are kept.
+from disk, and prints: no chart or table row breaks across pages, colours are kept.
 """
 
 from __future__ import annotations
@@ -40,10 +40,9 @@ svg { max-width: 100%; height: auto; }
 .note { color: #555; font-size: .85rem; }
 .text { max-width: 18rem; }
 .blocked { color: #b00020; } .ready { color: #006b3c; }
-section { break-inside: avoid-page; }
 * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; }
-               tr { break-inside: avoid; } }
+@media print { body { margin: 0; max-width: none; } h2, h3 { break-after: avoid; }
+               svg, tr, .tiles { break-inside: avoid; } }
 """
 
 
