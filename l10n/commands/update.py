@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -166,8 +166,11 @@ def _plan_document(task: _Task) -> _Planned:
             signatures[target] = None
             rewrites[target] = pofile.plan(po, change)
         rewrite = rewrites[target]
-        stores[target] = rewrite and store.plan(store.path(ws, doc.name, target),
-                                                rewrite.catalog)
+        if rewrite is not None:
+            stores[target] = store.plan(store.path(ws, doc.name, target), rewrite.catalog)
+            rewrites[target] = replace(rewrite, catalog=None)  # not sent back from a worker
+        else:
+            stores[target] = None
     return _Planned(source, rewrites, signatures, stores)
 
 
