@@ -31,12 +31,12 @@ from typing import TYPE_CHECKING
 from ..catalog.model import Catalog, Entry, Status, text_hash
 from ..errors import L10nError
 from ..files import read_text, write_atomic
+from . import PROPOSALS_DIR
 
 if TYPE_CHECKING:
     from . import Workspace
 
-FOLDER = "proposals"
-GITATTRIBUTES = f"/{FOLDER}/**/*.jsonl merge=union\n"
+GITATTRIBUTES = f"/{PROPOSALS_DIR}/**/*.jsonl merge=union\n"
 _MARKERS = ("<<<<<<<", "|||||||", "=======", ">>>>>>>")
 Key = tuple[str | None, str]
 
@@ -62,7 +62,7 @@ class Record:
 
 def path(ws: Workspace, name: str, target: str) -> Path:
     """The proposals file of document `name` in `target`."""
-    return ws.root / FOLDER / target / f"{name}.jsonl"
+    return ws.proposals_dir / target / f"{name}.jsonl"
 
 
 def read(file: Path) -> set[Record]:
