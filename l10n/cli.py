@@ -12,6 +12,7 @@ import contextlib
 import os
 import signal
 import sys
+from datetime import datetime
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional, get_args, get_origin
@@ -443,6 +444,49 @@ def check(workspace: WorkspaceOption = None, doc: Docs = None, lang: Langs = Non
         _next(advice.after_gate(result))
     if result.blocked:
         raise typer.Exit(1)
+
+
+class ReportFormat(str, Enum):
+    html = "html"
+    json = "json"
+
+
+@app.command()
+def report(workspace: WorkspaceOption = None,
+           output: Annotated[Optional[Path], typer.Option(
+               "--output", "-o", metavar="FILE", help="The file to write (default: build/report.html; JSON "
+                                      "goes to stdout).")] = None,
+           since: Annotated[Optional[datetime], typer.Option(
+               formats=["%Y-%m-%d"], metavar="DATE", help="Pace and post-editing from this date on.")] = None,
+           format: Annotated[ReportFormat, typer.Option(
+               "--format", metavar="FORMAT", help="html (one self-contained page with charts) or json.")
+           ] = ReportFormat.html):
+    """Progress, where translations came from, post-editing effort, QA findings and pace,
+    on one page for the head of the office."""
+    from .files import write_atomic
+    from .reports import figures
+    as_json = format is ReportFormat.json
+    with _errors_as(OutputFormat.json if as_json else OutputFormat.text):
+        ws = _workspace(workspace)
+        data = figures.compute(ws, now=_now(), since=since.date() if since else None,
+                               workers=_threads())
+    if as_json:
+        import json
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    else:
+        from .reports import page
+        text = page.render(data)
+    if as_json and output is None:
+        typer.echo(text, nl=False)
+    else:
+        output = output or ws.build_dir / "report.html"
+        write_atomic(output, text.encode("utf-8"), durable=False)
+        typer.echo(f"wrote {output}")
+    for problem in data["unreadable"]:
+        where = problem["file"] + (f":{problem['line']}" if problem["line"] else "")
+        typer.echo(f"l10n: error: {where}: {problem['message']}", err=True)
+    if data["unreadable"]:
+        raise typer.Exit(2)
 
 
 @app.command()

@@ -111,6 +111,11 @@ def test_github_annotations_are_escaped_capped_and_summarised(english, run, monk
     assert annotations[-1].startswith("::notice file=translations/en/a.po::+4 more")
     table = summary.read_text()
     assert "| a | en | blocked |" in table and table.count("| untranslated |") == 14
+    chart = table[table.index("```mermaid\n"):]  # after the table, before the findings
+    assert chart[:chart.index("\n```\n") + 5] == (
+        '```mermaid\npie showData title Units by state\n    "untranslated" : 14\n```\n')
+    assert table.index("| a | en | blocked |") < table.index("```mermaid") < \
+        table.index("| file | line |")
 
 
 def test_junit_for_other_dashboards(english, run):

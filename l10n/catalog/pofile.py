@@ -330,6 +330,7 @@ class Rewrite:
     change: Change
     data: bytes
     expected: Signature | None  # None: the file did not exist
+    catalog: Catalog | None = None  # what `data` holds
 
     def write(self, *, sync_dir: bool = True) -> bool:
         """Write the new content atomically. If someone saved the file since it was read
@@ -368,7 +369,7 @@ def plan(path: Path, change: Change, current: bytes | None = None,
     style = Style.of(current) if current is not None else Style()
     data = canonical if style == Style() else serialize(changed, style)
     return Rewrite(path, change, data,
-                   Signature.of_bytes(current) if current is not None else None)
+                   Signature.of_bytes(current) if current is not None else None, changed)
 
 
 def rewrite(path: Path, change: Change, *, sync_dir: bool = True) -> bool:

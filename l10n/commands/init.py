@@ -7,13 +7,15 @@ from pathlib import Path
 from ..files import write_atomic
 from ..settings import CONFIG_NAME, template
 from ..workspace import STATE_DIR
+from ..workspace.proposals import GITATTRIBUTES
 
 GITIGNORE = f"{STATE_DIR}/\n/build/\n*.mo\n"
 
 
 def init(folder: Path) -> list[Path]:
-    """Create l10n.toml, sources/, translations/ and .gitignore where missing; returns
-    what was created (existing files are left alone)."""
+    """Create l10n.toml, sources/, translations/, .gitignore and .gitattributes (git
+    merges proposals files as sets of lines) where missing; returns what was created
+    (existing files are left alone)."""
     created = []
     config = folder / CONFIG_NAME
     if not config.exists():
@@ -23,8 +25,8 @@ def init(folder: Path) -> list[Path]:
         if not (folder / sub).is_dir():
             (folder / sub).mkdir(parents=True)
             created.append(folder / sub)
-    ignore = folder / ".gitignore"
-    if not ignore.exists():
-        write_atomic(ignore, GITIGNORE.encode("utf-8"))
-        created.append(ignore)
+    for name, content in ((".gitignore", GITIGNORE), (".gitattributes", GITATTRIBUTES)):
+        if not (folder / name).exists():
+            write_atomic(folder / name, content.encode("utf-8"))
+            created.append(folder / name)
     return created

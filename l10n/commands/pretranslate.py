@@ -2,8 +2,9 @@
 
 Read → plan → write: every selected PO file is read once and checked; the proposers (the
 memory, then machine translation) answer every untranslated entry; only then are the PO
-files written, each atomically. A non-empty msgstr is never touched, and a PO saved
-meanwhile (a translator in Poedit) is read again and filled, not overwritten.
+files written, each atomically, each after its proposals file (`workspace.proposals`:
+the proposed texts, to measure post-editing). A non-empty msgstr is never touched, and a
+PO saved meanwhile (a translator in Poedit) is read again and filled, not overwritten.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ..catalog.model import Catalog, Entry, Provenance, Status, text_hash
 from ..files import read_bytes, sync_dirs
 from ..proposals.pipeline import Proposal, Proposer, Request, ask
 from ..workspace import Workspace, WriteGuard, refuse, select
+from ..workspace import proposals as store
 from ..workspace.translations import read_catalog
 
 Key = tuple[str | None, str]
@@ -36,7 +38,7 @@ class Filled:
 class Pending:
     """The untranslated entries of the selected PO files, read and checked."""
 
-    catalogs: list[tuple[Path, Catalog, bytes]]
+    catalogs: list[tuple[Path, Catalog, bytes, Path]]  # PO file, as read; its proposals file
     requests: list[Request]
     owners: list[tuple[int, Key]]  # for each request: its catalog and entry
     skipped: list[Filled]
@@ -62,7 +64,7 @@ def pending(ws: Workspace, *, names: list[str] | None = None,
                 found.requests.append(Request(entry.msgid, entry.msgctxt, doc.lang, target,
                                               doc.name))
                 found.owners.append((len(found.catalogs), entry.key))
-        found.catalogs.append((po, catalog, data))
+        found.catalogs.append((po, catalog, data, guard(store.path(ws, doc.name, target))))
     return found
 
 
@@ -83,14 +85,19 @@ def pretranslate(work: Pending, proposers: list[Proposer]) -> list[Filled]:
         if answer is not None:
             chosen[index][key] = answer
     rewrites = []
-    for (po, catalog, data), proposals in zip(work.catalogs, chosen):
+    for (po, catalog, data, beside), proposals in zip(work.catalogs, chosen):
         if proposals:
             change = functools.partial(_filled, proposals=proposals)
-            rewrites.append((po, pofile.plan(po, change, data, catalog), proposals))
+            rewrite = pofile.plan(po, change, data, catalog)
+            rewrites.append((po, rewrite, rewrite and store.plan(beside, rewrite.catalog),
+                             proposals))
     results = list(work.skipped)
     written = []
-    for po, rewrite, proposals in rewrites:
+    for po, rewrite, records, proposals in rewrites:
         checkpoints.reached("between-documents")
+        if records is not None:
+            records.write()
+            written.append(records.path)
         if rewrite is not None and rewrite.write(sync_dir=False):
             written.append(po)
             results.append(Filled(po, Counter(p.origin for p in proposals.values())))

@@ -1,7 +1,9 @@
 """`l10n update`: bring every PO file up to date with its source, as msgmerge does.
 
 Read → plan → write: every source and PO file is read and merged first; any error stops
-the command before the first write. Then the planned files are written, each atomically.
+the command before the first write. Then the planned files are written, each atomically,
+each PO file after its proposals file (`workspace.proposals`: a changed unit's suggestion
+is a proposal too, its text the old translation).
 
 What only a changed document needs (PO reading and writing, segmentation, the glossary) is
 imported where it is used: a run that finds nothing changed (the pre-commit hook) reads
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +24,7 @@ from ..files import Signature, read_bytes, sync_dirs
 from ..languages import LANGUAGES
 from ..parallel import Progress
 from ..workspace import Document, Orphan, Workspace, WriteGuard, refuse, select
+from ..workspace import proposals as store
 from ..workspace.cache import Cache, key
 from ..workspace.sources import rules_key
 
@@ -63,6 +66,7 @@ class _Planned:
     source: Source
     rewrites: dict[str, pofile.Rewrite | None]
     signatures: dict[str, Signature | None]  # of each PO as read
+    stores: dict[str, store.Store | None]  # the proposals file to write before each PO
 
 
 def update(ws: Workspace, *, now: datetime, prune: bool = False,
@@ -118,6 +122,7 @@ def update(ws: Workspace, *, now: datetime, prune: bool = False,
             return result
         # write
         from ..formats import units as unitlib
+        kept: list[Path] = []  # proposals files written
         try:
             for done, planned in enumerate(plans, 1):
                 doc = planned.source.doc
@@ -125,13 +130,19 @@ def update(ws: Workspace, *, now: datetime, prune: bool = False,
                 for target, rewrite in planned.rewrites.items():
                     po = ws.po_path(doc.name, target)
                     adopted = moves.get(po)
+                    records = planned.stores[target]
+                    if records is not None:
+                        guard(records.path)
+                        records.write()
+                        kept.append(records.path)
                     if rewrite is not None and rewrite.write(sync_dir=False):
                         result.written.append(po)
                     else:
                         result.unchanged += 1
                     if adopted is not None:
-                        os.unlink(adopted)
-                        result.renamed.append((adopted, po))
+                        os.unlink(adopted.path)
+                        _remove(store.path(ws, adopted.name, target))
+                        result.renamed.append((adopted.path, po))
                     cache.put("update", f"{target}/{doc.name}", _job_key(doc, po, rules))
                 if not planned.source.cached:
                     cache.put("units", doc.name, planned.source.units_key,
@@ -141,11 +152,12 @@ def update(ws: Workspace, *, now: datetime, prune: bool = False,
                 if progress:
                     progress("documents written", done, len(plans))
         finally:
-            sync_dirs(result.written)
+            sync_dirs(result.written + kept)
     adopted = {old for old, _ in result.renamed}
     for orphan in (o for o in left if o.path not in adopted):
         if prune and orphan.source_gone:
             guard(orphan.path).unlink()
+            _remove(guard(store.path(ws, orphan.name, orphan.target)))
             result.pruned.append(orphan.path)
         else:
             result.orphans.append(orphan)
@@ -167,7 +179,7 @@ def _plan_document(task: _Task) -> _Planned:
     ws, doc = task.ws, task.doc
     with Cache(ws.cache_path) as cache:
         source = read_source(ws, doc, cache, store=False)
-    rewrites, signatures = {}, {}
+    rewrites, signatures, stores = {}, {}, {}
     for target in task.targets:
         po = ws.po_path(doc.name, target)
         template = annotated(source.template, task.glossary, doc.lang, target)
@@ -181,7 +193,18 @@ def _plan_document(task: _Task) -> _Planned:
         else:
             signatures[target] = None
             rewrites[target] = pofile.plan(po, change)
-    return _Planned(source, rewrites, signatures)
+        rewrite = rewrites[target]
+        if rewrite is not None:
+            stores[target] = store.plan(store.path(ws, doc.name, target), rewrite.catalog)
+            rewrites[target] = replace(rewrite, catalog=None)  # not sent back from a worker
+        else:
+            stores[target] = None
+    return _Planned(source, rewrites, signatures, stores)
+
+
+def _remove(path: Path) -> None:
+    if path.exists():
+        path.unlink()
 
 
 def annotated(template: list[Entry], glossary: Glossary, source: str,
@@ -236,7 +259,7 @@ def stamp(now: datetime) -> str:
 
 
 def _adoptions(ws: Workspace, plans: list[_Planned], candidates: list[Orphan],
-               now: datetime, glossary: Glossary) -> dict[Path, Path]:
+               now: datetime, glossary: Glossary) -> dict[Path, Orphan]:
     """A renamed source takes its PO files with it: an orphan PO holding exactly the units
     of a document that has no PO yet becomes that document's PO (its plan is redone from
     the orphan). Returns new PO -> orphan to delete once the new one is written."""
@@ -244,7 +267,7 @@ def _adoptions(ws: Workspace, plans: list[_Planned], candidates: list[Orphan],
         return {}
     from ..catalog import pofile
     from ..workspace.translations import read_catalog
-    moves: dict[Path, Path] = {}
+    moves: dict[Path, Orphan] = {}
     keys: dict[Path, frozenset] = {}  # each orphan is read once, when first needed
     for planned in plans:
         doc = planned.source.doc
@@ -254,7 +277,7 @@ def _adoptions(ws: Workspace, plans: list[_Planned], candidates: list[Orphan],
             if planned.signatures[target] is not None:
                 continue
             for orphan in candidates:
-                if orphan.target != target or orphan.path in moves.values():
+                if orphan.target != target or orphan in moves.values():
                     continue
                 if orphan.path not in keys:
                     keys[orphan.path] = frozenset(
@@ -268,8 +291,11 @@ def _adoptions(ws: Workspace, plans: list[_Planned], candidates: list[Orphan],
                         threshold=ws.settings.suggestion_threshold)
                     changed = change(catalog)
                     planned.rewrites[target] = pofile.Rewrite(
-                        po, change, pofile.serialize(changed), None)
-                    moves[po] = orphan.path
+                        po, change, pofile.serialize(changed), None, changed)
+                    planned.stores[target] = store.plan(
+                        store.path(ws, doc.name, target), changed,
+                        source=store.path(ws, orphan.name, target))
+                    moves[po] = orphan
                     break
     return moves
 

@@ -263,11 +263,20 @@ def check_github(gate: Gate, root: Path) -> list[str]:
 
 
 def check_summary(gate: Gate, root: Path) -> str:
-    """Markdown for $GITHUB_STEP_SUMMARY: the table, then every finding."""
+    """Markdown for $GITHUB_STEP_SUMMARY: the table and a chart of units by state (GitHub
+    draws Mermaid), then every finding."""
     rows = ["## l10n check", "", "| document | language | state | reasons |", "|---|---|---|---|"]
     for item in gate.items:
         reasons = "; ".join(item.reasons()) or "—"
         rows.append(f"| {item.doc.name} | {item.target} | {verdict(item)} | {reasons} |")
+    from ..catalog.model import Status
+    units = {state: sum(item.count(state)[0] for item in gate.items)
+             for state in (Status.REVIEWED, Status.NEEDS_REVIEW, Status.UNTRANSLATED)}
+    if any(units.values()):
+        rows += ["", "```mermaid", "pie showData title Units by state"]
+        rows += [f'    "{state.value.replace("-", " ")}" : {n}'
+                 for state, n in units.items() if n]
+        rows.append("```")
     problems = [p for item in gate.items for p in item.problems]
     if problems:
         rows += ["", "| file | line | check | severity | message |", "|---|---|---|---|---|"]

@@ -15,6 +15,7 @@ from ..languages import CODES, quote
 from ..settings import CONFIG_NAME, Settings, find_root, load
 
 STATE_DIR = ".l10n"
+PROPOSALS_DIR = "proposals"
 GLOSSARY_NAME = "glossary.csv"
 
 
@@ -77,6 +78,11 @@ class Workspace:
     @property
     def translations_dir(self) -> Path:
         return self.root / self.settings.translations
+
+    @property
+    def proposals_dir(self) -> Path:
+        """What pre-translation proposed, beside the PO files (see `workspace.proposals`)."""
+        return self.root / PROPOSALS_DIR
 
     @property
     def build_dir(self) -> Path:
@@ -221,8 +227,8 @@ class Workspace:
         """The lock a command holds while it changes files (see `workspace.lock`)."""
         from .lock import WorkspaceLock
         return WorkspaceLock(self.state_dir, timeout=self.settings.lock_timeout,
-                             clean=[self.translations_dir, self.build_dir, self.tm_dir,
-                                    self.state_dir])
+                             clean=[self.translations_dir, self.proposals_dir, self.build_dir,
+                                    self.tm_dir, self.state_dir])
 
 
 def select(documents: list[Document], *, names: list[str] | None = None,
