@@ -26,6 +26,14 @@ MODELS_ENV = "L10N_MODELS_DIR"  # overrides [models] folder
 EDITOR_ENV = "L10N_EDITOR"  # the command `l10n open` runs instead of Poedit
 
 
+def _in_existing_folder(path: Path | None) -> Path | None:
+    """A file the user names for writing goes into a folder that exists: a typo in the
+    folder is refused, not created."""
+    if path is not None and not path.parent.is_dir():
+        raise typer.BadParameter(f"the folder {path.parent} does not exist")
+    return path
+
+
 # -- how typer is used -------------------------------------------------------------------
 
 class _Value:
@@ -365,6 +373,9 @@ def update(workspace: WorkspaceOption = None, doc: Docs = None,
                "--check", help="Write nothing; exit 1 if a PO file is out of date with its "
                                "source (for pre-commit and CI).")] = False):
     """Cut every source into units and create or merge its PO files, as msgmerge does."""
+    if prune and doc:
+        raise typer.BadParameter("it deletes the PO files of every document whose source is "
+                                 "gone: run it without --doc", param_hint="'--prune'")
     from .commands.update import update as run
     from .reports import render
     ws = _workspace(workspace)
@@ -454,8 +465,9 @@ class ReportFormat(str, Enum):
 @app.command()
 def report(workspace: WorkspaceOption = None,
            output: Annotated[Optional[Path], typer.Option(
-               "--output", "-o", metavar="FILE", help="The file to write (default: build/report.html; JSON "
-                                      "goes to stdout).")] = None,
+               "--output", "-o", metavar="FILE", callback=_in_existing_folder,
+               help="The file to write (default: build/report.html; JSON goes to stdout).")
+           ] = None,
            since: Annotated[Optional[datetime], typer.Option(
                formats=["%Y-%m-%d"], metavar="DATE", help="Pace and post-editing from this date on.")] = None,
            format: Annotated[ReportFormat, typer.Option(
@@ -695,7 +707,8 @@ def glossary_import(file: Annotated[Path, typer.Argument(
 
 @glossary_app.command("export")
 def glossary_export(file: Annotated[Path, typer.Argument(
-                        metavar="FILE.tbx", help="The TBX file to write.")],
+                        metavar="FILE.tbx", callback=_in_existing_folder,
+                        help="The TBX file to write.")],
                     tbx2: Annotated[bool, typer.Option(
                         "--tbx2", help="Write TBX v2 (<martif>) for CAT tools that do not "
                                        "read TBX v3.")] = False,
@@ -717,7 +730,8 @@ def segment(file: Annotated[Path, typer.Argument(metavar="FILE", help="A source 
     import json
 
     from .commands.translate import segment as cut
-    units, warnings = cut(file, lang, _optional_workspace(workspace))
+    with _errors_as(OutputFormat.json if json_out else OutputFormat.text):
+        units, warnings = cut(file, lang, _optional_workspace(workspace))
     _warn(warnings)
     if json_out:
         lines = (json.dumps({"start": u.start, "end": u.end, "text": u.text, "msgid": u.msgid},
@@ -744,7 +758,7 @@ def tm_import(files: Annotated[list[Path], typer.Argument(
 
 
 @tm_app.command("export")
-def tm_export(file: Annotated[Path, typer.Argument(metavar="FILE",
+def tm_export(file: Annotated[Path, typer.Argument(metavar="FILE", callback=_in_existing_folder,
                                                    help="The TMX file to write.")],
               source: FromLang, target: ToLang, workspace: WorkspaceOption = None):
     """Write the memory's pairs for one direction as a TMX 1.4b file."""
@@ -788,7 +802,7 @@ def tm_align(
             "--to", metavar="LANG", autocompletion=_complete_languages,
             help="Target language; twice for three editions (--to en --to ar).")],
         output: Annotated[Optional[Path], typer.Option(
-            "--output", "-o", metavar="FILE",
+            "--output", "-o", metavar="FILE", callback=_in_existing_folder,
             help="The TMX to write (default: tm/aligned/NAME.LANGS.tmx in the workspace, "
                  "where the memory reads it).")] = None,
         review_dir: Annotated[Optional[Path], typer.Option(
@@ -898,7 +912,7 @@ def translate(
         file: Annotated[Optional[Path], typer.Option(
             "--file", metavar="FILE", help="Translate this document instead of TEXT.")] = None,
         output: Annotated[Optional[Path], typer.Option(
-            "--output", "-o", metavar="FILE",
+            "--output", "-o", metavar="FILE", callback=_in_existing_folder,
             help="Write the draft to FILE (default: print it).")] = None,
         beam_size: BeamSize = None, workspace: WorkspaceOption = None):
     """A one-shot machine draft: segment, translate offline, rebuild, print."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from support import msgcat_no_wrap, msgfmt_check, require_corpora, review, write
 
 from l10n.catalog import pofile
@@ -171,3 +172,18 @@ def test_tm_import_takes_every_sample_file_and_the_memory_reads_them(workspace, 
                 "en", "--json", cwd=workspace)
     match = json.loads(found.out)["matches"][0]
     assert (match["kind"], match["translation"]) == ("exact", "Some text with a part highlighted.")
+
+
+@pytest.mark.parametrize("args", [
+    ("tm", "export", "{out}", "--from", "fr", "--to", "en"),
+    ("glossary", "export", "{out}"),
+    ("report", "--output", "{out}"),
+    ("translate", "--from", "fr", "--to", "en", "Bonjour.", "--output", "{out}"),
+])
+def test_a_file_named_in_a_folder_that_does_not_exist_is_refused_not_created(
+        workspace, run, tmp_path, args):
+    out = tmp_path / "typo" / "out.file"
+    result = run(*(a.format(out=out) for a in args), cwd=workspace)
+    assert result.code == 2
+    assert f"the folder {out.parent} does not exist" in result.err
+    assert not out.parent.exists()

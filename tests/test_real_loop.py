@@ -169,11 +169,16 @@ def test_an_input_error_comes_in_the_format_asked_for(workspace, run, output, pa
         assert result.out.startswith("::error file=") and "l10n.toml" in result.out
 
 
-def test_status_json_reports_an_input_error_as_json(workspace, run):
+@pytest.mark.parametrize("args", [
+    ("status", "--json"), ("report", "--format", "json"), ("models", "list", "--json"),
+    ("tm", "lookup", "Le ministre", "--from", "fr", "--to", "en", "--json"),
+    ("segment", "sources/fr/a.txt", "--lang", "fr", "--json")])
+def test_every_json_output_reports_an_input_error_as_json(workspace, run, args):
     write(workspace / "l10n.toml", "[languages\n")
-    result = run("status", "--json", cwd=workspace)
+    result = run(*args, cwd=workspace)
     assert result.code == 2
-    assert json.loads(result.out)["error"]["line"] == 1
+    error = json.loads(result.out)["error"]
+    assert (error["file"].endswith("l10n.toml"), error["line"]) == (True, 1)
 
 
 # -- one rule decides what is published -------------------------------------------------------

@@ -338,6 +338,16 @@ def test_removing_a_target_language_never_prunes_its_translations(workspace, run
     assert (workspace / "translations/ar/a.po").exists()
 
 
+def test_pruning_one_document_is_refused_as_it_would_prune_them_all(workspace, run):
+    write(workspace / "sources/fr/a.txt", DOC)
+    write(workspace / "sources/fr/b.txt", DOC)
+    run("update", cwd=workspace)
+    (workspace / "sources/fr/b.txt").unlink()
+    result = run("update", "--prune", "--doc", "a", cwd=workspace)
+    assert result.code == 2 and "run it without --doc" in result.err
+    assert (workspace / "translations/en/b.po").exists()
+
+
 def test_files_of_no_document_format_are_listed_as_not_read(workspace, run):
     write(workspace / "sources/fr/a.txt", DOC)
     write(workspace / "sources/fr/img/logo.png", b"\x89PNG")
