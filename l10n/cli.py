@@ -337,8 +337,17 @@ def _errors_as(output: OutputFormat):
         if output is OutputFormat.text:
             raise
         from .reports import render
-        typer.echo(render.error(exc, output.value))
+        typer.echo(render.error(_from_here(exc), output.value))
         raise typer.Exit(2) from None
+
+
+def _from_here(exc: L10nError) -> L10nError:
+    """The error with its file named from the current folder when it is below it, as
+    `check` names files and as a GitHub annotation needs them."""
+    if exc.path is not None and Path(exc.path).is_absolute():
+        with contextlib.suppress(ValueError):
+            exc.path = Path(exc.path).relative_to(Path.cwd())
+    return exc
 
 
 def _unreadable(result, root: Path) -> None:
@@ -987,7 +996,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         app(args=argv, prog_name="l10n")
     except L10nError as exc:
-        print(f"l10n: error: {exc}", file=sys.stderr)
+        print(f"l10n: error: {_from_here(exc)}", file=sys.stderr)
         sys.exit(2)
     except OSError as exc:  # the environment: a folder where a file belongs, a full disk…
         where = f"{exc.filename}: " if exc.filename else ""
