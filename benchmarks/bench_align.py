@@ -53,9 +53,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from l10n import document, formats  # noqa: E402
+from l10n import formats  # noqa: E402
 from l10n.align import align  # noqa: E402
 from l10n.align.edition import Edition, from_text  # noqa: E402
+from l10n.formats.units import extract  # noqa: E402
 from l10n.segmentation import Segmenter  # noqa: E402
 
 FLORES = REPO.parent / "shared" / "corpora" / "parallel" / "flores200_devtest_en_fr_ar.jsonl"
@@ -200,7 +201,7 @@ def render(paragraphs: list[list[Piece]]) -> tuple[str, list[tuple[int, int, fro
 def edition(text: str, spans, lang: str,
             segmenter: Segmenter) -> tuple[Edition, list[frozenset[int]]]:
     """The edition `tm align` reads, and the FLORES lines each of its sentences holds."""
-    units = document.extract(text, TXT, segmenter)
+    units = extract(text, TXT, segmenter)
     origin = [frozenset().union(*(ids for a, b, ids in spans if a < u.end and u.start < b))
               for u in units]
     return from_text(text, lang=lang, name="doc", fmt=TXT, segmenter=segmenter), origin
