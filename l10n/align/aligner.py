@@ -23,11 +23,13 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
+
 from ..glossary import Glossary
 from .anchors import ARABIC, Features, features
 from .edition import Edition
 from .model import LengthModel, Scorer, join, trigrams
-from .search import best_path
+from .search import BEADS, Band, best_path
 
 # log prior of each kind of bead against 1-1 (Gale & Church's are -4.5, -2.3 and -4.4;
 # omissions are made likelier here, as editions of communiqués drop and add sentences)
@@ -100,65 +102,109 @@ def align(source: Edition, target: Edition, *, glossary: Glossary = Glossary([])
     t_features = [features(t, lang=target.lang, other=source.lang, glossary=glossary)
                   for t in t_text]
     length = LengthModel.between(source.lang, target.lang)
+    latin = ARABIC not in (source.lang, target.lang)
     s_drafts = [trigrams(d) for d in drafts] if drafts is not None else None
     t_trigrams = [trigrams(t) for t in t_text] if drafts is not None else None
-    s_para, t_para = _paragraph_of(source), _paragraph_of(target)
-    s_breaks, t_breaks = frozenset(_starts(source)), frozenset(_starts(target))
+    s_starts, t_starts = _starts(source), _starts(target)
 
-    regions = _regions(source, target, s_features, t_features, length, s_drafts, t_trigrams)
-    latin = ARABIC not in (source.lang, target.lang)
+    paragraphs = Scorer(_pooled(s_features, s_starts), _pooled(t_features, t_starts),
+                        length=length, latin=latin,
+                        source_drafts=_summed(s_drafts, s_starts) if s_drafts else None,
+                        target_trigrams=_summed(t_trigrams, t_starts) if t_trigrams else None)
+    regions = _regions(paragraphs, s_starts, t_starts)
     scorer = Scorer(s_features, t_features, length=length, latin=latin,
                     source_drafts=s_drafts, target_trigrams=t_trigrams)
+    layout = _Layout(s_starts, t_starts)
     beads = []
     for (i0, j0), (i1, j1) in zip(regions, regions[1:]):
-        def score(i: int, di: int, j: int, dj: int) -> float:
-            i, j = i + i0, j + j0
-            value = PRIOR[(di, dj)]
-            if di and dj:
-                value += scorer.evidence(i, di, j, dj)
-                if (s_para[i] != s_para[i + di - 1]) != (t_para[j] != t_para[j + dj - 1]):
-                    value += CROSSING
-                if (i in s_breaks) != (j in t_breaks):
-                    value += BREAK_MISMATCH
-            return value
-
-        for step in best_path(i1 - i0, j1 - j0, score):
+        band = Band.around(i1 - i0, j1 - j0)
+        evidence = [_table(scorer, band, i0, j0, di, dj) if di and dj else None
+                    for di, dj in BEADS]
+        scores = [PRIOR[(di, dj)] + (evidence[b] + layout.penalties(band, i0, j0, di, dj)
+                                     if di and dj else _room(band, di, dj))
+                  for b, (di, dj) in enumerate(BEADS)]
+        for step in best_path(band, scores):
             ours = tuple(range(i0 + step.i, i0 + step.i + step.di))
             theirs = tuple(range(j0 + step.j, j0 + step.j + step.dj))
             if not (ours and theirs):
                 beads.append(Bead(ours, theirs, step.posterior, 0.0))
                 continue
-            evidence = scorer.evidence(ours[0], len(ours), theirs[0], len(theirs))
-            confidence = step.posterior * _sigmoid(evidence + TRUST)
+            found = float(evidence[BEADS.index((step.di, step.dj))][step.i,
+                                                                   band.k(step.i, step.j)])
+            confidence = step.posterior * _sigmoid(found + TRUST)
             if confidence >= SPLIT or len(ours) + len(theirs) > 2:
-                beads.append(Bead(ours, theirs, confidence, evidence))
+                beads.append(Bead(ours, theirs, confidence, found))
             else:  # more likely not a translation: an omission and an addition
                 beads += [Bead(ours, (), 1 - confidence, 0.0),
                           Bead((), theirs, 1 - confidence, 0.0)]
     return Alignment(source, target, tuple(beads), threshold, drafts is not None)
 
 
-def _regions(source: Edition, target: Edition, s_features: list[Features],
-             t_features: list[Features], length: LengthModel,
-             s_drafts: list[Counter[str]] | None,
-             t_trigrams: list[Counter[str]] | None) -> list[tuple[int, int]]:
+def _regions(scorer: Scorer, s_starts: list[int], t_starts: list[int]) -> list[tuple[int, int]]:
     """Sentence positions (i, j) where both editions surely start a paragraph together,
     from (0, 0) to the ends."""
-    s_starts, t_starts = _starts(source), _starts(target)
-    scorer = Scorer(_pooled(s_features, s_starts), _pooled(t_features, t_starts),
-                    length=length, latin=ARABIC not in (source.lang, target.lang),
-                    source_drafts=_summed(s_drafts, s_starts) if s_drafts else None,
-                    target_trigrams=_summed(t_trigrams, t_starts) if t_trigrams else None)
-
-    def score(i: int, di: int, j: int, dj: int) -> float:
-        return PRIOR[(di, dj)] + (scorer.evidence(i, di, j, dj) if di and dj else 0.0)
-
+    band = Band.around(len(s_starts) - 1, len(t_starts) - 1)
+    scores = [PRIOR[(di, dj)] + (_table(scorer, band, 0, 0, di, dj) if di and dj
+                                 else _room(band, di, dj)) for di, dj in BEADS]
     cuts = [(0, 0)]
-    for step in best_path(len(s_starts) - 1, len(t_starts) - 1, score):
+    for step in best_path(band, scores):
         if step.through >= CUT:
             cuts.append((s_starts[step.i + step.di], t_starts[step.j + step.dj]))
-    end = (len(source.sentences), len(target.sentences))
+    end = (s_starts[-1], t_starts[-1])
     return cuts if cuts[-1] == end else cuts + [end]
+
+
+_CELLS = 1 << 22  # evidence is worked out this many (cell x anchor or word) at a time
+
+
+def _table(scorer: Scorer, band: Band, i0: int, j0: int, di: int, dj: int) -> np.ndarray:
+    """The evidence of the bead di-dj starting at each cell of the band (units from
+    i0 + i and j0 + j); -inf where it would run past the end."""
+    columns = band.columns
+    rows = np.arange(band.n + 1)
+    valid = (columns >= 0) & (columns <= band.m - dj) & (rows <= band.n - di)[:, None]
+    out = np.full(columns.shape, -np.inf)
+    grams = scorer.source.grams
+    depth = 1 + max(scorer.hit.size, 0 if grams is None else grams.shape[1])
+    block = max(1, min(band.width, _CELLS // (band.width * depth)))  # about a square
+    for r0 in range(0, band.n - di + 1, block):
+        r1 = min(r0 + block, band.n - di + 1)
+        inside = valid[r0:r1]
+        if not inside.any():
+            continue
+        where = np.nonzero(inside)
+        j = columns[r0:r1][where]
+        c0, c1 = int(j.min()), int(j.max()) + 1
+        dense = scorer.evidence(di, dj, slice(i0 + r0, i0 + r1), slice(j0 + c0, j0 + c1))
+        out[r0:r1][where] = dense[where[0], j - c0]
+    return out
+
+
+def _room(band: Band, di: int, dj: int) -> np.ndarray:
+    """0 where an omission (1-0) or an addition (0-1) can start, -inf elsewhere."""
+    columns = band.columns
+    rows = np.arange(band.n + 1)[:, None]
+    valid = (columns >= 0) & (columns <= band.m - dj) & (rows <= band.n - di)
+    return np.where(valid, 0.0, -np.inf)
+
+
+class _Layout:
+    """Where paragraphs start, for the penalties of beads that disagree with them."""
+
+    def __init__(self, s_starts: list[int], t_starts: list[int]) -> None:
+        self.paragraph = (_paragraph_of(s_starts), _paragraph_of(t_starts))
+        self.starts = (_starting(s_starts), _starting(t_starts))
+
+    def penalties(self, band: Band, i0: int, j0: int, di: int, dj: int) -> np.ndarray:
+        """A bead joining sentences of two paragraphs on one side only; a pair starting
+        where one edition starts a paragraph and the other does not."""
+        s_para, t_para = self.paragraph
+        s_start, t_start = self.starts
+        i = np.minimum(i0 + np.arange(band.n + 1), len(s_para) - di)[:, None]
+        j = np.clip(j0 + band.columns, 0, len(t_para) - dj)
+        crossing = (s_para[i] != s_para[i + di - 1]) != (t_para[j] != t_para[j + dj - 1])
+        mismatch = s_start[i] != t_start[j]
+        return CROSSING * crossing + BREAK_MISMATCH * mismatch
 
 
 def _starts(edition: Edition) -> list[int]:
@@ -169,8 +215,16 @@ def _starts(edition: Edition) -> list[int]:
     return starts
 
 
-def _paragraph_of(edition: Edition) -> list[int]:
-    return [k for k, paragraph in enumerate(edition.paragraphs) for _ in paragraph]
+def _paragraph_of(starts: list[int]) -> np.ndarray:
+    """The paragraph of each sentence (and one past the last, for clipped lookups)."""
+    return np.repeat(np.arange(len(starts)), np.diff(starts + [starts[-1] + 1]))
+
+
+def _starting(starts: list[int]) -> np.ndarray:
+    """Whether each sentence starts a paragraph."""
+    starting = np.zeros(starts[-1] + 1, dtype=bool)
+    starting[starts] = True
+    return starting
 
 
 def _pooled(units: list[Features], starts: list[int]) -> list[Features]:
