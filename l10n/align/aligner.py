@@ -1,25 +1,25 @@
 """Two editions of one document in, beads of sentences with a confidence out.
 
-Paragraphs first: the paragraphs are aligned like sentences (their lengths and anchors
-add up, so they are scored the same way), and each point where both editions surely
-start a paragraph together (posterior ≥ `CUT`) cuts the documents into regions that
-the sentences cannot cross. Then sentences are aligned inside each region; a bead that
-joins sentences of two paragraphs on one side only, or a pair that starts a paragraph
-on one side only, is penalised, not forbidden: a paragraph break placed elsewhere in one
-edition costs little.
+Sentences are aligned over the whole document: a bead that joins sentences of two
+paragraphs on one side only, or a pair that starts a paragraph on one side only, is
+penalised, not forbidden, since a paragraph break placed elsewhere in one edition is
+common and costs the alignment nothing. (Cutting documents at the paragraph boundaries
+both editions surely share lost pairs around moved breaks: measured in the benchmark.)
+Long documents, whose search keeps to a band around the diagonal, are aligned
+paragraphs first: paragraphs are aligned like sentences (their lengths and anchors add
+up), and each point where both editions surely start a paragraph together (posterior
+≥ `CUT`) cuts them into regions the band is laid over.
 
-A pair's confidence is the probability that the bead is in the alignment (its posterior)
-times the probability that its two sides translate each other given its own evidence;
-below one half the pair is more likely wrong than right, and its two sides are reported
-as an omission and an addition instead.
+A pair's confidence is the probability that the bead is in the alignment (its
+posterior, forward-backward over all alignments); below one half the pair is more
+likely wrong than right, and its two sides are reported as an omission and an addition
+instead.
 The document's score is the evidence of its pairs per sentence: the best path between
 editions of different documents still finds a few pairs that look alike, but little
-evidence for them (measured in the benchmark; below `MIN_SCORE` they are refused).
-"""
+evidence for them (measured in the benchmark; below `MIN_SCORE` they are refused)."""
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import dataclass
 
@@ -32,12 +32,13 @@ from .model import LengthModel, Scorer, join, trigrams
 from .search import BEADS, Band, best_path
 
 # log prior of each kind of bead against 1-1 (Gale & Church's are -4.5, -2.3 and -4.4;
-# omissions are made likelier here, as editions of communiqués drop and add sentences)
-PRIOR = {(1, 1): 0.0, (1, 0): -2.5, (0, 1): -2.5, (2, 1): -2.5, (1, 2): -2.5, (2, 2): -4.5}
+# omissions are made likelier here, as editions of communiqués drop and add sentences;
+# 3-1 and 1-3 meet a sentence merged with, or split from, a sentence already cut in two)
+PRIOR = {(1, 1): 0.0, (1, 0): -2.5, (0, 1): -2.5, (2, 1): -2.5, (1, 2): -2.5, (2, 2): -4.5,
+         (3, 1): -5.0, (1, 3): -5.0}
 CROSSING = -1.5     # a bead joining two paragraphs on one side only
 BREAK_MISMATCH = -1.0  # a pair starting where one edition starts a paragraph, the other not
 CUT = 0.99          # paragraph boundaries surer than this cut the sentence search
-TRUST = 3.0         # prior log-odds that a bead on the best path is a translation
 THRESHOLD = 0.9     # confidence from which a pair goes to the memory
 MIN_SCORE = 0.4     # evidence per sentence below which editions are of different documents
 SPLIT = 0.5         # a pair less sure than this is reported as an omission and an addition
@@ -106,12 +107,14 @@ def align(source: Edition, target: Edition, *, glossary: Glossary = Glossary([])
     s_drafts = [trigrams(d) for d in drafts] if drafts is not None else None
     t_trigrams = [trigrams(t) for t in t_text] if drafts is not None else None
     s_starts, t_starts = _starts(source), _starts(target)
-
-    paragraphs = Scorer(_pooled(s_features, s_starts), _pooled(t_features, t_starts),
-                        length=length, latin=latin,
-                        source_drafts=_summed(s_drafts, s_starts) if s_drafts else None,
-                        target_trigrams=_summed(t_trigrams, t_starts) if t_trigrams else None)
-    regions = _regions(paragraphs, s_starts, t_starts)
+    regions = [(0, 0), (len(s_text), len(t_text))]
+    if not Band.whole(len(s_text), len(t_text)):  # long: paragraphs first
+        paragraphs = Scorer(_pooled(s_features, s_starts), _pooled(t_features, t_starts),
+                            length=length, latin=latin,
+                            source_drafts=_summed(s_drafts, s_starts) if s_drafts else None,
+                            target_trigrams=_summed(t_trigrams, t_starts) if t_trigrams
+                            else None)
+        regions = _regions(paragraphs, s_starts, t_starts)
     scorer = Scorer(s_features, t_features, length=length, latin=latin,
                     source_drafts=s_drafts, target_trigrams=t_trigrams)
     layout = _Layout(s_starts, t_starts)
@@ -131,12 +134,11 @@ def align(source: Edition, target: Edition, *, glossary: Glossary = Glossary([])
                 continue
             found = float(evidence[BEADS.index((step.di, step.dj))][step.i,
                                                                    band.k(step.i, step.j)])
-            confidence = step.posterior * _sigmoid(found + TRUST)
-            if confidence >= SPLIT or len(ours) + len(theirs) > 2:
-                beads.append(Bead(ours, theirs, confidence, found))
+            if step.posterior >= SPLIT or len(ours) + len(theirs) > 2:
+                beads.append(Bead(ours, theirs, step.posterior, found))
             else:  # more likely not a translation: an omission and an addition
-                beads += [Bead(ours, (), 1 - confidence, 0.0),
-                          Bead((), theirs, 1 - confidence, 0.0)]
+                beads += [Bead(ours, (), 1 - step.posterior, 0.0),
+                          Bead((), theirs, 1 - step.posterior, 0.0)]
     return Alignment(source, target, tuple(beads), threshold, drafts is not None)
 
 
@@ -200,8 +202,12 @@ class _Layout:
         where one edition starts a paragraph and the other does not."""
         s_para, t_para = self.paragraph
         s_start, t_start = self.starts
-        i = np.minimum(i0 + np.arange(band.n + 1), len(s_para) - di)[:, None]
-        j = np.clip(j0 + band.columns, 0, len(t_para) - dj)
+        # cells where the bead cannot start are clipped to any sentence: their evidence
+        # is -inf whatever the penalty
+        i = np.clip(i0 + np.arange(band.n + 1), 0, max(0, len(s_para) - di))[:, None]
+        j = np.clip(j0 + band.columns, 0, max(0, len(t_para) - dj))
+        if len(s_para) < di or len(t_para) < dj:
+            return np.zeros(band.columns.shape)
         crossing = (s_para[i] != s_para[i + di - 1]) != (t_para[j] != t_para[j + dj - 1])
         mismatch = s_start[i] != t_start[j]
         return CROSSING * crossing + BREAK_MISMATCH * mismatch
@@ -235,6 +241,3 @@ def _pooled(units: list[Features], starts: list[int]) -> list[Features]:
 def _summed(grams: list[Counter[str]], starts: list[int]) -> list[Counter[str]]:
     return [sum(grams[a:b], Counter()) for a, b in zip(starts, starts[1:])]
 
-
-def _sigmoid(x: float) -> float:
-    return 1 / (1 + math.exp(-x)) if x > -40 else 0.0

@@ -1,8 +1,8 @@
 """The best monotonic chain of beads between two sequences, and how sure each step is.
 
 Dynamic programming as in Gale & Church: a path from (0, 0) to (n, m) through beads of
-1-1, 1-0, 0-1, 2-1, 1-2 and 2-2 units, each scored by its prior plus its evidence; the
-best path wins (Viterbi). The same table summed instead of maximised (forward-backward)
+1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1 and 1-3 units, each scored by its prior plus its
+evidence; the best path wins (Viterbi). The same table summed instead of maximised (forward-backward)
 gives each bead's posterior probability: the share of all paths, weighted by their
 scores, that go through it.
 
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-BEADS = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2))
+BEADS = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3))
 ADD = BEADS.index((0, 1))  # the only bead that stays in its row
 _MARGIN = 8     # units of slack around the diagonal, beyond the difference in length
 _WHOLE = 120    # up to this many units on the shorter side, the whole table is searched
@@ -36,9 +36,14 @@ class Band:
     start: np.ndarray  # (n + 1,) int
     width: int
 
+    @staticmethod
+    def whole(n: int, m: int) -> bool:
+        """Whether the whole table of n by m units is searched."""
+        return min(n, m) <= _WHOLE
+
     @classmethod
     def around(cls, n: int, m: int) -> Band:
-        if min(n, m) <= _WHOLE:
+        if cls.whole(n, m):
             return cls(n, m, np.zeros(n + 1, dtype=np.intp), m + 1)
         half = abs(n - m) + _MARGIN
         centre = np.rint(np.arange(n + 1) * (m / n)).astype(np.intp)
@@ -77,12 +82,20 @@ def best_path(band: Band, scores: list[np.ndarray]) -> list[Step]:
     starting at each cell: source units from i, target units from j; -inf where the bead
     cannot start (it would run past the end).
     """
-    n, m, width = band.n, band.m, band.width
+    n, m = band.n, band.m
     if n == 0 or m == 0:  # nothing to choose: all omissions, or all additions
         return [Step(i, 1, 0, 0, float(scores[BEADS.index((1, 0))][i, band.k(i, 0)]), 1.0, 1.0)
                 for i in range(n)] + \
                [Step(n, 0, j, 1, float(scores[ADD][n, band.k(n, j)]), 1.0, 1.0)
                 for j in range(m)]
+    best, came, forward, backward = _passes(band, scores)
+    return _trace(band, scores, best, came, forward, backward)
+
+
+def _passes(band: Band, scores: list[np.ndarray]):
+    """Viterbi (best score to each cell and the bead it ends with), forward and backward
+    (log of the summed weight of all paths to and from each cell)."""
+    n, m, width = band.n, band.m, band.width
     start = band.start
     best = np.full((n + 1, width), NEG)
     forward = np.full((n + 1, width), NEG)
@@ -124,7 +137,7 @@ def best_path(band: Band, scores: list[np.ndarray]) -> list[Step]:
         lo, hi = _span(inside[i])
         step = scores[ADD][i, lo:hi - 1][::-1]
         backward[i, lo:hi] = _running(total[lo:hi][::-1], step, np.logaddexp.accumulate)[0][::-1]
-    return _trace(band, scores, best, came, forward, backward)
+    return best, came, forward, backward
 
 
 def _trace(band: Band, scores: list[np.ndarray], best: np.ndarray, came: np.ndarray,
