@@ -135,3 +135,13 @@ def edition(lang: str, paragraphs: list[list[str]]) -> Edition:
                        segmenter=Segmenter.for_language(lang))
     assert [list(p) for p in result.paragraphs] == paragraphs
     return result
+
+# The first sentence of each language told in three, the figure 12 in the last one.
+THREE_FIRST = {
+    "fr": ["Le lundi 11 octobre 2021, le ministre des Affaires étrangères a reçu une délégation.",
+           "Elle venait des Nations unies.", "Elle comptait 12 experts."],
+    "en": ["On Monday 11 October 2021 the Minister of Foreign Affairs received a delegation.",
+           "It came from the United Nations.", "It had 12 experts."],
+    "ar": ["استقبل وزير الخارجية يوم الاثنين ١١ أكتوبر ٢٠٢١ وفدا.", "وجاء الوفد من الأمم المتحدة.",
+           "وضم ١٢ خبيرا."],
+}

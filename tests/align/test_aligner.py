@@ -11,7 +11,7 @@ from l10n.align.anchors import features
 from l10n.align.edition import Edition
 from l10n.glossary import Glossary, Term
 
-from align.editions import EXTRA, JOINED_3_4, OTHER, SPLIT_FIRST, TEXTS, edition
+from align.editions import EXTRA, JOINED_3_4, OTHER, SPLIT_FIRST, TEXTS, THREE_FIRST, edition
 
 PAIRS = [("fr", "en"), ("fr", "ar"), ("ar", "en")]
 
@@ -89,6 +89,51 @@ def test_known_alignment_is_found(source_lang, target_lang, change):
     covered = [i for b in alignment.beads for i in b.source]
     assert covered == list(range(len(source.sentences)))  # each once, in order
     assert alignment.corresponds
+
+
+def move_up(plan: Plan, paragraph: int) -> Plan:
+    """The first sentence of the next paragraph moved to the end of this one."""
+    plan[paragraph].append(plan[paragraph + 1].pop(0))
+    return plan
+
+
+def move_down(plan: Plan, paragraph: int) -> Plan:
+    """The last sentence of this paragraph moved to the start of the next one."""
+    plan[paragraph + 1].insert(0, plan[paragraph].pop())
+    return plan
+
+
+@pytest.mark.parametrize("change", [
+    lambda plan, lang: move_down(move_up(omit(plan, lang), 0), 1),
+    lambda plan, lang: move_up(move_down(merge(plan, lang), 1), 2),
+    lambda plan, lang: move_down(move_up(add(plan, lang), 0), 1),
+], ids=["omit-up-down", "merge-down-up", "add-up-down"])
+@pytest.mark.parametrize("source_lang,target_lang", PAIRS, ids=lambda p: p)
+def test_paragraph_breaks_moved_twice_lose_no_pair(source_lang, target_lang, change):
+    """Two paragraph breaks moved by one sentence around a change: where both editions
+    seem to start a paragraph together is no place to cut the search (the paragraphs
+    of the second edition no longer hold what they held)."""
+    plan = change(unchanged(target_lang), target_lang)
+    alignment = align(edition(source_lang, TEXTS[source_lang]),
+                      edition(target_lang, [[text for text, _ in p] for p in plan]))
+    assert {(b.source, b.target) for b in alignment.pairs} == expected(plan)
+
+
+@pytest.mark.parametrize("three_in", ["source", "target"])
+@pytest.mark.parametrize("source_lang,target_lang", PAIRS, ids=lambda p: p)
+def test_a_sentence_told_in_three_is_one_bead(source_lang, target_lang, three_in):
+    """A sentence split in two and one half split again (or three merged): a 1-3 (3-1)
+    bead, which no bead of two sentences can hold."""
+    source, target = [list(p) for p in TEXTS[source_lang]], [list(p) for p in TEXTS[target_lang]]
+    if three_in == "source":
+        source[0][0:1] = THREE_FIRST[source_lang]
+    else:
+        target[0][0:1] = THREE_FIRST[target_lang]
+    alignment = align(edition(source_lang, source), edition(target_lang, target))
+    first = ((0, 1, 2), (0,)) if three_in == "source" else ((0,), (0, 1, 2))
+    assert (alignment.beads[0].source, alignment.beads[0].target) == first
+    assert alignment.beads[0].confidence >= alignment.threshold
+    assert len(alignment.pairs) == 10
 
 
 @pytest.mark.parametrize("source_lang,target_lang", PAIRS, ids=lambda p: p)
