@@ -179,6 +179,17 @@ def test_arabic_indic_digits_question_marks_and_links_are_anchors():
                     glossary=glossary).anchors == ("#10", "#11", "#2021", "#3.5")
 
 
+def test_commas_are_anchors_but_not_in_figures():
+    """A comma of either script counts; the decimal comma of 3,5 and the grouping comma of
+    1,000 are part of their figure."""
+    glossary = Glossary([])
+    fr = features("Selon le rapport, 3,5 millions de personnes, soit 1,000 familles.",
+                  lang="fr", other="ar", glossary=glossary)
+    ar = features("وحسب التقرير، يحتاج ٣٫٥ مليون شخص، أي ألف عائلة.", lang="ar", other="fr",
+                  glossary=glossary)
+    assert fr.anchors.count(",") == ar.anchors.count(",") == 2
+
+
 def test_glossary_terms_and_transliterated_names_are_shared_across_scripts():
     term = Term({"fr": "Haut-Commissariat", "en": "High Commission", "ar": "المفوضية السامية"},
                 line=2)
