@@ -145,3 +145,14 @@ THREE_FIRST = {
     "ar": ["استقبل وزير الخارجية يوم الاثنين ١١ أكتوبر ٢٠٢١ وفدا.", "وجاء الوفد من الأمم المتحدة.",
            "وضم ١٢ خبيرا."],
 }
+
+# Sentence 6 of each language, where the English and Arabic editions give the measures in
+# pounds and miles and the French one in kilograms and kilometres.
+CONVERTED = {
+    "fr": "Les satellites, qui pesaient tous les deux plus de 450 kg et se déplaçaient à "
+          "environ 28000 km/h, sont entrés en collision à 790 km au-dessus de la Terre.",
+    "en": "The satellites, both of which weighed in excess of 1,000 pounds, and traveling at "
+          "approximately 17,500 miles per hour, collided 491 miles above the Earth.",
+    "ar": "اصطدم القمران الصناعيان، وكان وزن كل منهما يزيد على 1000 رطل وسرعتهما نحو 17500 "
+          "ميل في الساعة، على ارتفاع 491 ميلا فوق الأرض.",
+}

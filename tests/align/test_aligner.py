@@ -11,7 +11,8 @@ from l10n.align.anchors import features
 from l10n.align.edition import Edition
 from l10n.glossary import Glossary, Term
 
-from align.editions import EXTRA, JOINED_3_4, OTHER, SPLIT_FIRST, TEXTS, THREE_FIRST, edition
+from align.editions import (CONVERTED, EXTRA, JOINED_3_4, OTHER, SPLIT_FIRST, TEXTS,
+                            THREE_FIRST, edition)
 
 PAIRS = [("fr", "en"), ("fr", "ar"), ("ar", "en")]
 
@@ -177,6 +178,22 @@ def test_arabic_indic_digits_question_marks_and_links_are_anchors():
     assert ar.anchors == en.anchors == ("#11", "#2021", "?", "@www.a.example.org")
     assert features("Le 3,5 % du 11/10/2021", lang="fr", other="ar",
                     glossary=glossary).anchors == ("#10", "#11", "#2021", "#3.5")
+
+
+@pytest.mark.parametrize("source_lang,target_lang", [("fr", "en"), ("fr", "ar")],
+                         ids=lambda p: p)
+def test_a_translation_that_converts_its_measures_is_still_a_pair(source_lang, target_lang):
+    """Three figures on each side, none shared (kilograms against pounds): the misses of
+    one conversion are one clue, so the pair stays a pair in an edition where nothing
+    else could take its place."""
+    editions = {}
+    for lang in (source_lang, target_lang):
+        editions[lang] = [list(p) for p in TEXTS[lang]]
+        editions[lang][2][1] = CONVERTED[lang]
+    alignment = align(edition(source_lang, editions[source_lang]),
+                      edition(target_lang, editions[target_lang]))
+    assert {(b.source, b.target) for b in alignment.pairs} == \
+        {((k,), (k,)) for k in range(10)}
 
 
 def test_commas_are_anchors_but_not_in_figures():
