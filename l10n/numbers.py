@@ -465,8 +465,11 @@ def _may_hold_figures(text: str, lang: str) -> bool:
     numeral. Most sentences have none, and reading them word by word is what costs."""
     if _ANY_DIGIT.search(text) or any(_roman(m.group()) for m in _ROMAN_LIKE.finditer(text)):
         return True
-    if lang == "ar":
-        return any(_lookup(word, lang)[0] for word in set(_ARABIC_WORD.findall(text)))
+    if lang == "ar":  # each word, and each without a prefix of up to four letters
+        table = _WORDS[lang]
+        written = _fold(text, lang)
+        return any(word[cut:] in table for word in set(_ARABIC_WORD.findall(written))
+                   for cut in range(5))
     folded = _COMBINING.sub("", unicodedata.normalize("NFD", text.lower()))
     return not _WORDS[lang].keys().isdisjoint(_LETTERS.findall(folded))
 
