@@ -94,48 +94,51 @@ def best_path(band: Band, scores: list[np.ndarray]) -> list[Step]:
 
 def _passes(band: Band, scores: list[np.ndarray]):
     """Viterbi (best score to each cell and the bead it ends with), forward and backward
-    (log of the summed weight of all paths to and from each cell)."""
+    (log of the summed weight of all paths to and from each cell). A row takes the beads
+    from the rows above all at once: a table of candidates, one per bead, gathered from
+    where each bead starts."""
     n, m, width = band.n, band.m, band.width
     start = band.start
+    stacked = np.stack(scores)
+    down = np.array([b for b, (di, _) in enumerate(BEADS) if di])  # beads leaving the row
+    di = np.array([BEADS[b][0] for b in down])[:, None]
+    dj = np.array([BEADS[b][1] for b in down])[:, None]
+    k = np.arange(width)[None, :]
     best = np.full((n + 1, width), NEG)
     forward = np.full((n + 1, width), NEG)
     came = np.full((n + 1, width), -1, dtype=np.int8)
     columns = band.columns
     inside = (columns >= 0) & (columns <= m)
     for i in range(n + 1):
-        top, total = np.full(width, NEG), np.full(width, NEG)
-        arrow = np.full(width, -1, dtype=np.int8)
+        rows = i - di  # where each bead ending in row i starts
+        at = k + (start[i] - start[np.maximum(rows, 0)])[:, :1] - dj
+        ok = (rows >= 0) & (at >= 0) & (at < width)
+        rows, at = np.maximum(rows, 0), np.clip(at, 0, width - 1)
+        score = np.where(ok, stacked[down[:, None], rows, at], NEG)
+        value = best[rows, at] + score
+        top = value.max(0)
+        arrow = down[value.argmax(0)].astype(np.int8)
+        total = np.logaddexp.reduce(forward[rows, at] + score, axis=0)
         if i == 0:
             top[band.k(0, 0)] = total[band.k(0, 0)] = 0.0
-        for b, (di, dj) in enumerate(BEADS):
-            if di == 0 or di > i:
-                continue
-            r = i - di
-            offset = int(start[i] - start[r]) - dj  # cell k of row i comes from k + offset
-            value = _shift(best[r] + scores[b][r], offset)
-            better = value > top
-            top = np.where(better, value, top)
-            arrow[better] = b
-            total = np.logaddexp(total, _shift(forward[r] + scores[b][r], offset))
         lo, hi = _span(inside[i])
-        step = scores[ADD][i, lo:hi - 1]  # the 0-1 bead from k - 1 to k
+        step = stacked[ADD, i, lo:hi - 1]  # the 0-1 bead from k - 1 to k
         best[i, lo:hi], added = _running(top[lo:hi], step, np.maximum.accumulate)
         forward[i, lo:hi], _ = _running(total[lo:hi], step, np.logaddexp.accumulate)
         arrow[lo:hi][added] = ADD
         came[i] = arrow
     backward = np.full((n + 1, width), NEG)
     for i in range(n, -1, -1):
-        total = np.full(width, NEG)
+        rows = i + di  # where each bead starting in row i ends
+        at = k + (start[i] - start[np.minimum(rows, n)])[:, :1] + dj
+        ok = (rows <= n) & (at >= 0) & (at < width)
+        rows, at = np.minimum(rows, n), np.clip(at, 0, width - 1)
+        total = np.logaddexp.reduce(
+            np.where(ok, stacked[down, i] + backward[rows, at], NEG), axis=0)
         if i == n:
             total[band.k(n, m)] = 0.0
-        for b, (di, dj) in enumerate(BEADS):
-            if di == 0 or i + di > n:
-                continue
-            e = i + di
-            offset = int(start[i] - start[e]) + dj  # cell k of row i ends at k + offset
-            total = np.logaddexp(total, scores[b][i] + _shift(backward[e], offset))
         lo, hi = _span(inside[i])
-        step = scores[ADD][i, lo:hi - 1][::-1]
+        step = stacked[ADD, i, lo:hi - 1][::-1]
         backward[i, lo:hi] = _running(total[lo:hi][::-1], step, np.logaddexp.accumulate)[0][::-1]
     return best, came, forward, backward
 
