@@ -11,9 +11,10 @@ up), and each point where both editions surely start a paragraph together (poste
 ≥ `CUT`) cuts them into regions the band is laid over.
 
 A pair's confidence is the probability that the bead is in the alignment (its
-posterior, forward-backward over all alignments); below one half the pair is more
-likely wrong than right, and its two sides are reported as an omission and an addition
-instead.
+posterior, forward-backward over all alignments). The pairs are those more probable than
+not, wherever the single best alignment would put them (it may join two sentences that
+are each more probably left out); the other sentences are reported as left out or
+added, with the probability that they are in no pair.
 The document's score is the evidence of its pairs per sentence: the best path between
 editions of different documents still finds a few pairs that look alike, but little
 evidence for them (measured in the benchmark; below `MIN_SCORE` they are refused)."""
@@ -29,7 +30,7 @@ from ..glossary import Glossary
 from .anchors import ARABIC, Features, features
 from .edition import Edition
 from .model import LengthModel, Scorer, join, trigrams
-from .search import BEADS, Band, best_path
+from .search import BEADS, Band, Step, best_path, likely
 
 # log prior of each kind of bead against 1-1 (Gale & Church's are -4.5, -2.3 and -4.4;
 # omissions are made likelier here, as editions of communiqués drop and add sentences;
@@ -41,7 +42,6 @@ BREAK_MISMATCH = -1.0  # a pair starting where one edition starts a paragraph, t
 CUT = 0.99          # paragraph boundaries surer than this cut the sentence search
 THRESHOLD = 0.9     # confidence from which a pair goes to the memory
 MIN_SCORE = 0.4     # evidence per sentence below which editions are of different documents
-SPLIT = 0.5         # a pair less sure than this is reported as an omission and an addition
 
 
 @dataclass(frozen=True)
@@ -126,19 +126,17 @@ def align(source: Edition, target: Edition, *, glossary: Glossary = Glossary([])
         scores = [PRIOR[(di, dj)] + (evidence[b] + layout.penalties(band, i0, j0, di, dj)
                                      if di and dj else _room(band, di, dj))
                   for b, (di, dj) in enumerate(BEADS)]
-        for step in best_path(band, scores):
-            ours = tuple(range(i0 + step.i, i0 + step.i + step.di))
-            theirs = tuple(range(j0 + step.j, j0 + step.j + step.dj))
-            if not (ours and theirs):
-                beads.append(Bead(ours, theirs, step.posterior, 0.0))
-                continue
-            found = float(evidence[BEADS.index((step.di, step.dj))][step.i,
-                                                                   band.k(step.i, step.j)])
-            if step.posterior >= SPLIT or len(ours) + len(theirs) > 2:
-                beads.append(Bead(ours, theirs, step.posterior, found))
-            else:  # more likely not a translation: an omission and an addition
-                beads += [Bead(ours, (), 1 - step.posterior, 0.0),
-                          Bead((), theirs, 1 - step.posterior, 0.0)]
+        pairs, s_alone, t_alone = likely(band, scores)
+        i, j = 0, 0  # the units before each pair are left out or added
+        for step in pairs + [Step(i1 - i0, 0, j1 - j0, 0, 0.0, 1.0, 1.0)]:
+            beads += [Bead((i0 + k,), (), float(s_alone[k]), 0.0) for k in range(i, step.i)]
+            beads += [Bead((), (j0 + k,), float(t_alone[k]), 0.0) for k in range(j, step.j)]
+            if step.di:
+                found = evidence[BEADS.index((step.di, step.dj))][step.i, band.k(step.i, step.j)]
+                beads.append(Bead(tuple(range(i0 + step.i, i0 + step.i + step.di)),
+                                  tuple(range(j0 + step.j, j0 + step.j + step.dj)),
+                                  step.posterior, float(found)))
+            i, j = step.i + step.di, step.j + step.dj
     return Alignment(source, target, tuple(beads), threshold, drafts is not None)
 
 

@@ -92,6 +92,38 @@ def best_path(band: Band, scores: list[np.ndarray]) -> list[Step]:
     return _trace(band, scores, best, came, forward, backward)
 
 
+def likely(band: Band, scores: list[np.ndarray]) -> tuple[list[Step], np.ndarray, np.ndarray]:
+    """The pairs (beads with units on both sides) more probable than not, in order: they
+    cannot overlap, since two overlapping beads are never on one path and their
+    probabilities add up to at most one. Also, for each unit of each side, the
+    probability that it is in no pair."""
+    n, m = band.n, band.m
+    alone = (np.ones(n), np.ones(m))
+    if n == 0 or m == 0:
+        return [], *alone
+    _, _, forward, backward = _passes(band, scores)
+    total = forward[n, band.k(n, m)]
+    source, target = np.zeros(n), np.zeros(m)
+    found = []
+    for b, (di, dj) in enumerate(BEADS):
+        if not (di and dj):
+            continue
+        for i in range(n + 1 - di):
+            offset = int(band.start[i] - band.start[i + di]) + dj
+            posterior = np.exp(np.minimum(0.0, forward[i] + scores[b][i]
+                                          + _shift(backward[i + di], offset) - total))
+            j = band.start[i] + np.arange(band.width)
+            inside = (j >= 0) & (j <= m - dj)
+            source[i:i + di] += posterior[inside].sum()
+            for shift in range(dj):
+                np.add.at(target, j[inside] + shift, posterior[inside])
+            for k in np.flatnonzero(posterior > 0.5):
+                found.append(Step(i, di, int(j[k]), dj, float(scores[b][i, k]),
+                                  float(posterior[k]), 1.0))
+    found.sort(key=lambda step: step.i)
+    return found, np.clip(1 - source, 0.0, 1.0), np.clip(1 - target, 0.0, 1.0)
+
+
 def _passes(band: Band, scores: list[np.ndarray]):
     """Viterbi (best score to each cell and the bead it ends with), forward and backward
     (log of the summed weight of all paths to and from each cell). A row takes the beads

@@ -62,3 +62,34 @@ def test_best_path_and_posteriors_are_those_of_all_paths(n, m, seed, banded):
             through = [v for v, path in paths if bead in path]
             assert math.isclose(step.posterior, math.exp(math.log(sum(map(math.exp, through)))
                                                          - total), rel_tol=1e-6)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 4), st.integers(0, 4), st.integers(0, 2**32 - 1))
+def test_likely_pairs_are_those_more_probable_than_not(n, m, seed):
+    """Every pair more probable than not over all paths, and no other; each unit's
+    probability of being in no pair, from the enumeration."""
+    band = Band.around(n, m)
+    scores = _scores(band, np.random.default_rng(seed))
+    paths = [(math.exp(sum(float(scores[b][i, j - band.start[i]]) for b, i, j in path)), path)
+             for path in _paths(0, 0, n, m)]
+    total = sum(w for w, _ in paths)
+    weight: dict[tuple[int, int, int], float] = {}
+    source, target = [0.0] * n, [0.0] * m
+    for w, path in paths:
+        for b, i, j in path:
+            di, dj = BEADS[b]
+            if di and dj:
+                weight[(b, i, j)] = weight.get((b, i, j), 0.0) + w / total
+                for k in range(i, i + di):
+                    source[k] += w / total
+                for k in range(j, j + dj):
+                    target[k] += w / total
+    pairs, s_alone, t_alone = search.likely(band, scores)
+    assert [(BEADS.index((p.di, p.dj)), p.i, p.j) for p in pairs] == \
+        sorted((bead for bead, p in weight.items() if p > 0.5), key=lambda bead: bead[1])
+    for p in pairs:
+        assert math.isclose(p.posterior, weight[(BEADS.index((p.di, p.dj)), p.i, p.j)],
+                            rel_tol=1e-6)
+    assert np.allclose(s_alone, [1 - p for p in source], atol=1e-9)
+    assert np.allclose(t_alone, [1 - p for p in target], atol=1e-9)
