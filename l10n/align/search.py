@@ -105,21 +105,26 @@ def likely(band: Band, scores: list[np.ndarray]) -> tuple[list[Step], np.ndarray
     total = forward[n, band.k(n, m)]
     source, target = np.zeros(n), np.zeros(m)
     found = []
+    k = np.arange(band.width)[None, :]
     for b, (di, dj) in enumerate(BEADS):
-        if not (di and dj):
+        if not (di and dj) or di > n or dj > m:
             continue
-        for i in range(n + 1 - di):
-            offset = int(band.start[i] - band.start[i + di]) + dj
-            posterior = np.exp(np.minimum(0.0, forward[i] + scores[b][i]
-                                          + _shift(backward[i + di], offset) - total))
-            j = band.start[i] + np.arange(band.width)
-            inside = (j >= 0) & (j <= m - dj)
-            source[i:i + di] += posterior[inside].sum()
-            for shift in range(dj):
-                np.add.at(target, j[inside] + shift, posterior[inside])
-            for k in np.flatnonzero(posterior > 0.5):
-                found.append(Step(i, di, int(j[k]), dj, float(scores[b][i, k]),
-                                  float(posterior[k]), 1.0))
+        rows = np.arange(n + 1 - di)[:, None]  # the bead starts in these rows, ends di below
+        at = k + (band.start[rows] - band.start[rows + di]) + dj
+        ok = (at >= 0) & (at < band.width)
+        end = np.where(ok, backward[rows + di, np.clip(at, 0, band.width - 1)], NEG)
+        posterior = np.exp(np.minimum(0.0, forward[:n + 1 - di] + scores[b][:n + 1 - di]
+                                      + end - total))
+        j = band.start[rows] + k
+        inside = (j >= 0) & (j <= m - dj)
+        posterior = np.where(inside, posterior, 0.0)
+        for shift in range(di):
+            source[shift:shift + n + 1 - di] += posterior.sum(1)
+        for shift in range(dj):
+            target += np.bincount((j + shift)[inside], posterior[inside], minlength=m)[:m]
+        for i, c in zip(*np.nonzero(posterior > 0.5)):
+            found.append(Step(int(i), di, int(j[i, c]), dj, float(scores[b][i, c]),
+                              float(posterior[i, c]), 1.0))
     found.sort(key=lambda step: step.i)
     return found, np.clip(1 - source, 0.0, 1.0), np.clip(1 - target, 0.0, 1.0)
 
