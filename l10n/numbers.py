@@ -477,6 +477,27 @@ def _tokens(text: str, lang: str) -> list[_Token]:
     return tokens
 
 
+_ANY_DIGIT = re.compile(r"[\d\ue000\ue001]")  # \d: digits of any script
+_ROMAN_LIKE = re.compile(r"(?<![^\W\d_])[IVXLC]+(?:e|er|re|ème|ième)?(?![^\W\d_])")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_ARABIC_WORD = re.compile(r"[^\W\d_][\w\u064b-\u0655\u0670]*")  # as _TOKEN reads them
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+
+
+def _may_hold_figures(text: str, lang: str) -> bool:
+    """False when `text` surely holds no figure: no digit, no number word, no Roman
+    numeral. Most sentences have none, and reading them word by word is what costs."""
+    if _ANY_DIGIT.search(text) or any(_roman(m.group()) for m in _ROMAN_LIKE.finditer(text)):
+        return True
+    if lang == "ar":  # each word, and each without a prefix of up to four letters
+        table = _WORDS[lang]
+        written = _fold(text, lang)
+        return any(word[cut:] in table for word in set(_ARABIC_WORD.findall(written))
+                   for cut in range(5))
+    folded = _COMBINING.sub("", unicodedata.normalize("NFD", text.lower()))
+    return not _WORDS[lang].keys().isdisjoint(_LETTERS.findall(folded))
+
+
 @functools.lru_cache(maxsize=4096)  # each source sentence is checked once per target
 def figures(text: str, lang: str) -> Figures:
     """The numeric values in `text`, whatever the notation, as canonical strings.
@@ -490,9 +511,11 @@ def figures(text: str, lang: str) -> Figures:
     >>> figures("four million", "en") == figures("أربعة ملايين", "ar")
     True
     """
-    text = western_digits(text)
     values: Counter[str] = Counter()
     soft: Counter[str] = Counter()
+    if not _may_hold_figures(text, lang):
+        return Figures(values, soft)
+    text = western_digits(text)
 
     def take_phone(match: re.Match[str]) -> str:
         values["tel:" + re.sub(r"\D", "", match.group())] += 1

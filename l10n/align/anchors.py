@@ -1,9 +1,9 @@
 """What a sentence and its translation must share whatever the languages: anchors.
 
 Hard anchors are kept by any faithful translation, so a difference is evidence against a
-pair: figures in any script and notation and dates (`qa.numbers`), URLs and e-mail
+pair: figures in any script and notation and dates (`numbers`), URLs and e-mail
 addresses, the glossary's concepts, question and exclamation marks (? ؟ !), parentheses
-and quotations (« », " ", “ ”).
+and quotations (« », " ", “ ”); commas (, ،) are kept often enough to count a little.
 
 Words are soft anchors: kept more often than not, but often enough translated (Londres,
 London) or written in another script that a word without a partner is only weak evidence
@@ -30,7 +30,8 @@ _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’\-]*[A-Z
                          r"|[A-Z]")
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+")
 _MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640]")  # harakat, tatweel
-_MARKS_KEPT = (("?", re.compile(r"[?؟]")), ("!", re.compile("!")), ("(", re.compile(r"\(")))
+_MARKS_KEPT = (("?", re.compile(r"[?؟]")), ("!", re.compile("!")), ("(", re.compile(r"\(")),
+               (",", re.compile(r"[,،](?!\d)")))  # a comma, not in 3,5 or 1,000
 _QUOTE = re.compile("[\"«»“”„]")
 _SPACE = re.compile(r"\s+")
 

@@ -135,3 +135,24 @@ def edition(lang: str, paragraphs: list[list[str]]) -> Edition:
                        segmenter=Segmenter.for_language(lang))
     assert [list(p) for p in result.paragraphs] == paragraphs
     return result
+
+# The first sentence of each language told in three, the figure 12 in the last one.
+THREE_FIRST = {
+    "fr": ["Le lundi 11 octobre 2021, le ministre des Affaires étrangères a reçu une délégation.",
+           "Elle venait des Nations unies.", "Elle comptait 12 experts."],
+    "en": ["On Monday 11 October 2021 the Minister of Foreign Affairs received a delegation.",
+           "It came from the United Nations.", "It had 12 experts."],
+    "ar": ["استقبل وزير الخارجية يوم الاثنين ١١ أكتوبر ٢٠٢١ وفدا.", "وجاء الوفد من الأمم المتحدة.",
+           "وضم ١٢ خبيرا."],
+}
+
+# Sentence 6 of each language, where the English and Arabic editions give the measures in
+# pounds and miles and the French one in kilograms and kilometres.
+CONVERTED = {
+    "fr": "Les satellites, qui pesaient tous les deux plus de 450 kg et se déplaçaient à "
+          "environ 28000 km/h, sont entrés en collision à 790 km au-dessus de la Terre.",
+    "en": "The satellites, both of which weighed in excess of 1,000 pounds, and traveling at "
+          "approximately 17,500 miles per hour, collided 491 miles above the Earth.",
+    "ar": "اصطدم القمران الصناعيان، وكان وزن كل منهما يزيد على 1000 رطل وسرعتهما نحو 17500 "
+          "ميل في الساعة، على ارتفاع 491 ميلا فوق الأرض.",
+}

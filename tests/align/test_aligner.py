@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from align.editions import EXTRA, JOINED_3_4, OTHER, SPLIT_FIRST, TEXTS, edition
+from align.editions import (
+    CONVERTED,
+    EXTRA,
+    JOINED_3_4,
+    OTHER,
+    SPLIT_FIRST,
+    TEXTS,
+    THREE_FIRST,
+    edition,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -90,6 +99,51 @@ def test_known_alignment_is_found(source_lang, target_lang, change):
     assert alignment.corresponds
 
 
+def move_up(plan: Plan, paragraph: int) -> Plan:
+    """The first sentence of the next paragraph moved to the end of this one."""
+    plan[paragraph].append(plan[paragraph + 1].pop(0))
+    return plan
+
+
+def move_down(plan: Plan, paragraph: int) -> Plan:
+    """The last sentence of this paragraph moved to the start of the next one."""
+    plan[paragraph + 1].insert(0, plan[paragraph].pop())
+    return plan
+
+
+@pytest.mark.parametrize("change", [
+    lambda plan, lang: move_down(move_up(omit(plan, lang), 0), 1),
+    lambda plan, lang: move_up(move_down(merge(plan, lang), 1), 2),
+    lambda plan, lang: move_down(move_up(add(plan, lang), 0), 1),
+], ids=["omit-up-down", "merge-down-up", "add-up-down"])
+@pytest.mark.parametrize("source_lang,target_lang", PAIRS, ids=lambda p: p)
+def test_paragraph_breaks_moved_twice_lose_no_pair(source_lang, target_lang, change):
+    """Two paragraph breaks moved by one sentence around a change: where both editions
+    seem to start a paragraph together is no place to cut the search (the paragraphs
+    of the second edition no longer hold what they held)."""
+    plan = change(unchanged(target_lang), target_lang)
+    alignment = align(edition(source_lang, TEXTS[source_lang]),
+                      edition(target_lang, [[text for text, _ in p] for p in plan]))
+    assert {(b.source, b.target) for b in alignment.pairs} == expected(plan)
+
+
+@pytest.mark.parametrize("three_in", ["source", "target"])
+@pytest.mark.parametrize("source_lang,target_lang", PAIRS, ids=lambda p: p)
+def test_a_sentence_told_in_three_is_one_bead(source_lang, target_lang, three_in):
+    """A sentence split in two and one half split again (or three merged): a 1-3 (3-1)
+    bead, which no bead of two sentences can hold."""
+    source, target = [list(p) for p in TEXTS[source_lang]], [list(p) for p in TEXTS[target_lang]]
+    if three_in == "source":
+        source[0][0:1] = THREE_FIRST[source_lang]
+    else:
+        target[0][0:1] = THREE_FIRST[target_lang]
+    alignment = align(edition(source_lang, source), edition(target_lang, target))
+    first = ((0, 1, 2), (0,)) if three_in == "source" else ((0,), (0, 1, 2))
+    assert (alignment.beads[0].source, alignment.beads[0].target) == first
+    assert alignment.beads[0].confidence >= alignment.threshold
+    assert len(alignment.pairs) == 10
+
+
 @pytest.mark.parametrize("source_lang,target_lang", PAIRS, ids=lambda p: p)
 def test_left_out_and_added_sentences_are_beads_of_their_own(source_lang, target_lang):
     plan = add(omit(unchanged(target_lang), target_lang), target_lang)
@@ -131,6 +185,33 @@ def test_arabic_indic_digits_question_marks_and_links_are_anchors():
     assert ar.anchors == en.anchors == ("#11", "#2021", "?", "@www.a.example.org")
     assert features("Le 3,5 % du 11/10/2021", lang="fr", other="ar",
                     glossary=glossary).anchors == ("#10", "#11", "#2021", "#3.5")
+
+
+@pytest.mark.parametrize("source_lang,target_lang", [("fr", "en"), ("fr", "ar")],
+                         ids=lambda p: p)
+def test_a_translation_that_converts_its_measures_is_still_a_pair(source_lang, target_lang):
+    """Three figures on each side, none shared (kilograms against pounds): the misses of
+    one conversion are one clue, so the pair stays a pair in an edition where nothing
+    else could take its place."""
+    editions = {}
+    for lang in (source_lang, target_lang):
+        editions[lang] = [list(p) for p in TEXTS[lang]]
+        editions[lang][2][1] = CONVERTED[lang]
+    alignment = align(edition(source_lang, editions[source_lang]),
+                      edition(target_lang, editions[target_lang]))
+    assert {(b.source, b.target) for b in alignment.pairs} == \
+        {((k,), (k,)) for k in range(10)}
+
+
+def test_commas_are_anchors_but_not_in_figures():
+    """A comma of either script counts; the decimal comma of 3,5 and the grouping comma of
+    1,000 are part of their figure."""
+    glossary = Glossary([])
+    fr = features("Selon le rapport, 3,5 millions de personnes, soit 1,000 familles.",
+                  lang="fr", other="ar", glossary=glossary)
+    ar = features("وحسب التقرير، يحتاج ٣٫٥ مليون شخص، أي ألف عائلة.", lang="ar", other="fr",
+                  glossary=glossary)
+    assert fr.anchors.count(",") == ar.anchors.count(",") == 2
 
 
 def test_glossary_terms_and_transliterated_names_are_shared_across_scripts():
