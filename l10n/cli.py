@@ -26,12 +26,13 @@ MODELS_ENV = "L10N_MODELS_DIR"  # overrides [models] folder
 EDITOR_ENV = "L10N_EDITOR"  # the command `l10n open` runs instead of Poedit
 
 
-def _in_existing_folder(path: Path | None) -> Path | None:
-    """A file the user names for writing goes into a folder that exists: a typo in the
-    folder is refused, not created."""
-    if path is not None and not path.parent.is_dir():
-        raise typer.BadParameter(f"the folder {path.parent} does not exist")
-    return path
+def _writable(path: Path | None, ws, param: str) -> Path | None:
+    """A file the user names for writing goes into a folder that exists, or into the
+    workspace, whose folders l10n makes: a typo elsewhere is refused, not created."""
+    if path is None or path.parent.is_dir() or \
+            (ws is not None and path.resolve().is_relative_to(ws.root.resolve())):
+        return path
+    raise typer.BadParameter(f"the folder {path.parent} does not exist", param_hint=param)
 
 
 # -- how typer is used -------------------------------------------------------------------
@@ -474,14 +475,15 @@ class ReportFormat(str, Enum):
 @app.command()
 def report(workspace: WorkspaceOption = None,
            output: Annotated[Optional[Path], typer.Option(
-               "--output", "-o", metavar="FILE", callback=_in_existing_folder,
+               "--output", "-o", metavar="FILE",
                help="The file to write (default: build/report.html; JSON goes to stdout).")
            ] = None,
            since: Annotated[Optional[datetime], typer.Option(
-               formats=["%Y-%m-%d"], metavar="DATE", help="Pace and post-editing from this date on.")] = None,
+               formats=["%Y-%m-%d"], metavar="DATE",
+               help="Pace and post-editing from this date on.")] = None,
            format: Annotated[ReportFormat, typer.Option(
-               "--format", metavar="FORMAT", help="html (one self-contained page with charts) or json.")
-           ] = ReportFormat.html):
+               "--format", metavar="FORMAT",
+               help="html (one self-contained page with charts) or json.")] = ReportFormat.html):
     """Progress, where translations came from, post-editing effort, QA findings and pace,
     on one page for the head of the office."""
     from .files import write_atomic
@@ -489,6 +491,7 @@ def report(workspace: WorkspaceOption = None,
     as_json = format is ReportFormat.json
     with _errors_as(OutputFormat.json if as_json else OutputFormat.text):
         ws = _workspace(workspace)
+        _writable(output, ws, "'--output'")
         data = figures.compute(ws, now=_now(), since=since.date() if since else None,
                                workers=_threads())
     if as_json:
@@ -716,7 +719,7 @@ def glossary_import(file: Annotated[Path, typer.Argument(
 
 @glossary_app.command("export")
 def glossary_export(file: Annotated[Path, typer.Argument(
-                        metavar="FILE.tbx", callback=_in_existing_folder,
+                        metavar="FILE.tbx",
                         help="The TBX file to write.")],
                     tbx2: Annotated[bool, typer.Option(
                         "--tbx2", help="Write TBX v2 (<martif>) for CAT tools that do not "
@@ -725,6 +728,7 @@ def glossary_export(file: Annotated[Path, typer.Argument(
     """Write glossary.csv as a TBX-Basic term base for CAT tools."""
     from .glossary import tbx
     ws = _workspace(workspace)
+    _writable(file, ws, "FILE.tbx")
     count = tbx.export_file(ws.glossary_path, file, version=2 if tbx2 else 3)
     typer.echo(f"exported {count} concept(s) to {file} (TBX-Basic, TBX v{2 if tbx2 else 3})")
 
@@ -767,12 +771,13 @@ def tm_import(files: Annotated[list[Path], typer.Argument(
 
 
 @tm_app.command("export")
-def tm_export(file: Annotated[Path, typer.Argument(metavar="FILE", callback=_in_existing_folder,
+def tm_export(file: Annotated[Path, typer.Argument(metavar="FILE",
                                                    help="The TMX file to write.")],
               source: FromLang, target: ToLang, workspace: WorkspaceOption = None):
     """Write the memory's pairs for one direction as a TMX 1.4b file."""
     from .proposals import memory
     ws = _workspace(workspace)
+    _writable(file, ws, "FILE")
     count = memory.export_tmx(memory.load(ws), file, source_lang=source, target_lang=target)
     typer.echo(f"exported {count} pair{'' if count == 1 else 's'} {source}→{target} to {file}")
 
@@ -811,7 +816,7 @@ def tm_align(
             "--to", metavar="LANG", autocompletion=_complete_languages,
             help="Target language; twice for three editions (--to en --to ar).")],
         output: Annotated[Optional[Path], typer.Option(
-            "--output", "-o", metavar="FILE", callback=_in_existing_folder,
+            "--output", "-o", metavar="FILE",
             help="The TMX to write (default: tm/aligned/NAME.LANGS.tmx in the workspace, "
                  "where the memory reads it).")] = None,
         review_dir: Annotated[Optional[Path], typer.Option(
@@ -829,6 +834,7 @@ def tm_align(
     from .commands import align as aligning
     from .commands.translate import engine
     ws = _optional_workspace(workspace)
+    _writable(output, ws, "'--output'")
     mt = None if no_mt else engine(ws, models=_models_folder(ws), threads=_threads())
     aligned = aligning.align(paths, langs=[source, *targets], ws=ws, output=output,
                              review=review_dir, threshold=threshold, engine=mt,
@@ -921,7 +927,7 @@ def translate(
         file: Annotated[Optional[Path], typer.Option(
             "--file", metavar="FILE", help="Translate this document instead of TEXT.")] = None,
         output: Annotated[Optional[Path], typer.Option(
-            "--output", "-o", metavar="FILE", callback=_in_existing_folder,
+            "--output", "-o", metavar="FILE",
             help="Write the draft to FILE (default: print it).")] = None,
         beam_size: BeamSize = None, workspace: WorkspaceOption = None):
     """A one-shot machine draft: segment, translate offline, rebuild, print."""
@@ -934,6 +940,7 @@ def translate(
         raise typer.BadParameter(f"a {file.suffix} document cannot be printed: give --output",
                                  param_hint="--output")
     ws = _optional_workspace(workspace)
+    _writable(output, ws, "'--output'")
     mt = engine(ws, models=_models_folder(ws), threads=_threads(), beam_size=beam_size)
     with _meter("translate") as meter:
         done = draft(mt, text=text, path=file, source=source, target=target, ws=ws,

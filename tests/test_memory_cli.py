@@ -181,8 +181,9 @@ def test_tm_import_takes_every_sample_file_and_the_memory_reads_them(workspace, 
     ("translate", "--from", "fr", "--to", "en", "Bonjour.", "--output", "{out}"),
 ])
 def test_a_file_named_in_a_folder_that_does_not_exist_is_refused_not_created(
-        workspace, run, tmp_path, args):
-    out = tmp_path / "typo" / "out.file"
+        workspace, run, tmp_path_factory, args):
+    """Outside the workspace, that is: in it, l10n makes its folders (`-o tm/a.tmx`)."""
+    out = tmp_path_factory.mktemp("elsewhere") / "typo" / "out.file"
     result = run(*(a.format(out=out) for a in args), cwd=workspace)
     assert result.code == 2
     assert f"the folder {out.parent} does not exist" in result.err

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from support import require_corpora
 
-from l10n.glossary import Glossary
 from l10n import numbers
+from l10n.glossary import Glossary
 from l10n.numbers import figures
 from l10n.quality import checks as qa
 

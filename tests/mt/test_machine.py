@@ -202,5 +202,5 @@ def test_a_corrupt_cache_is_started_afresh_an_unusable_one_is_a_clear_error(
     cache.mkdir()  # not a file at all: deleting it is not the tool's call
     result = run("pretranslate", "--lang", "ar", cwd=workspace)
     assert result.code == 2
-    assert result.err == (f"l10n: error: {cache}: the translation cache is unusable: unable "
+    assert result.err == (f"l10n: error: {cache.relative_to(workspace)}: the translation cache is unusable: unable "
                           "to open database file (delete it; it only saves time)\n")
