@@ -25,8 +25,8 @@ from reports.office import (
 from support import NOW
 
 from l10n.catalog import pofile
+from l10n.commands.report import report
 from l10n.errors import L10nError
-from l10n.reports import figures
 from l10n.workspace import Workspace
 
 
@@ -37,7 +37,7 @@ def built(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def data(built):
-    return figures.compute(Workspace.open(built), now=NOW)
+    return report(Workspace.open(built), now=NOW)
 
 
 def words(*texts: str) -> int:
@@ -146,22 +146,22 @@ def test_pace_per_week_from_the_git_history(data):
 
 
 def test_since_narrows_pace_and_post_editing_to_the_reviews_made_since(built):
-    data = figures.compute(Workspace.open(built), now=NOW, since=date(2026, 11, 20))
+    data = report(Workspace.open(built), now=NOW, since=date(2026, 11, 20))
     assert [(w["week"], w["units"]) for w in data["pace"]["weeks"]] == [("2026-W47", 0),
                                                                        ("2026-W48", 3)]
     assert data["post_editing"]["measured"] == 3
     assert set(data["post_editing"]["by_origin"]) == {"pivot", "earlier-translation"}
     assert data["since"] == "2026-11-20"
-    assert data["progress"] == figures.compute(Workspace.open(built), now=NOW)["progress"]
+    assert data["progress"] == report(Workspace.open(built), now=NOW)["progress"]
 
 
 def test_without_git_there_is_no_pace_and_since_is_refused(tmp_path):
     root = office.build(tmp_path, git=False)
-    data = figures.compute(Workspace.open(root), now=NOW)
+    data = report(Workspace.open(root), now=NOW)
     assert data["pace"] == {"available": False, "weeks": [], "units": 0, "words": 0}
     assert data["post_editing"]["measured"] == 7
     with pytest.raises(L10nError, match="--since needs the workspace's git history"):
-        figures.compute(Workspace.open(root), now=NOW, since=date(2026, 11, 1))
+        report(Workspace.open(root), now=NOW, since=date(2026, 11, 1))
 
 
 def test_approvals_whose_proposal_was_not_kept_are_counted_apart(tmp_path):
@@ -169,7 +169,7 @@ def test_approvals_whose_proposal_was_not_kept_are_counted_apart(tmp_path):
     root = office.build(tmp_path, git=False)
     for path in (root / "proposals").rglob("*.jsonl"):
         path.unlink()
-    effort = figures.compute(Workspace.open(root), now=NOW)["post_editing"]
+    effort = report(Workspace.open(root), now=NOW)["post_editing"]
     # kept ones are still known: the approved text is the proposal
     assert effort["measured"] == 2 and effort["unrecorded"] == {
         "fuzzy-memory": 1, "aligned-archive": 1, "machine": 1, "pivot": 1,
@@ -181,9 +181,9 @@ def test_the_figures_are_json(data):
 
 
 def test_a_commit_read_once_is_not_read_again(built, data, monkeypatch):
-    from l10n.reports import history
+    from l10n.workspace import history
 
     def unread(*args):
         raise AssertionError("a PO version was read again")
     monkeypatch.setattr(history, "_contents", unread)
-    assert figures.compute(Workspace.open(built), now=NOW)["pace"] == data["pace"]
+    assert report(Workspace.open(built), now=NOW)["pace"] == data["pace"]

@@ -12,7 +12,7 @@ from reports import office
 from reports.office import APPROVED, MEETING, PROPOSED
 from support import NOW, write
 
-from l10n.reports import figures
+from l10n.commands.report import report
 from l10n.workspace import Workspace
 
 
@@ -24,7 +24,7 @@ def built(tmp_path_factory):
 @pytest.fixture(scope="module")
 def page(built):
     from l10n.reports import page
-    return page.render(figures.compute(Workspace.open(built), now=NOW))
+    return page.render(report(Workspace.open(built), now=NOW))
 
 
 def test_report_writes_one_page_under_build_and_says_where(built, run):
@@ -46,7 +46,7 @@ def test_the_page_fetches_nothing(page):
 
 
 def test_the_page_shows_the_figures(built, page):
-    data = figures.compute(Workspace.open(built), now=NOW)
+    data = report(Workspace.open(built), now=NOW)
     effort = data["post_editing"]
     for origin, found in effort["by_origin"].items():
         row = (f"<tr><td>{escape(data['categories'][origin])}</td><td class=\"n\">"
@@ -70,8 +70,7 @@ def test_json_goes_to_stdout_with_every_figure(built, run):
     result = run("report", "--format", "json", cwd=built)
     assert result.code == 0, result.err
     printed = json.loads(result.out)
-    expected = figures.compute(Workspace.open(built),
-                               now=datetime.fromisoformat(printed["generated"]))
+    expected = report(Workspace.open(built), now=datetime.fromisoformat(printed["generated"]))
     assert printed == expected
     assert not (built / "build/report.json").exists()
     out = built / "r.json"

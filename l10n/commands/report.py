@@ -1,5 +1,5 @@
-"""Every figure of `l10n report`, as plain data: what `--format json` prints and the page
-shows, nothing more (the page computes nothing).
+"""`l10n report`: every figure of the report, as plain data: what `--format json` prints
+and `reports.page` shows, nothing more (the page computes nothing).
 
 - progress: per document and target language, units and words reviewed, needing review
   (by origin) and untranslated, from the publication gate's own reading;
@@ -8,10 +8,10 @@ shows, nothing more (the page computes nothing).
   machine, machine through a pivot language, the earlier translation of a changed
   source, and people (no proposal);
 - post-editing: every reviewed entry whose proposal text is known (`workspace.proposals`)
-  measured with chrF and the word edit rate (`reports.effort`), per origin and per
+  measured with chrF and the word edit rate (`proposals.effort`), per origin and per
   language pair, in bands, and the most edited units;
 - QA and glossary findings by check;
-- pace: units reviewed per week, from the git history (`reports.history`).
+- pace: units reviewed per week, from the git history (`workspace.history`).
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ from datetime import date, datetime, timedelta
 from .. import gate
 from ..catalog.model import Entry, Provenance, Status
 from ..errors import L10nError
-from ..workspace import Workspace
+from ..proposals import effort
+from ..workspace import Workspace, history
 from ..workspace import proposals as store
-from . import effort, history
 
 CATEGORIES = {
     "exact-memory": "exact memory",
@@ -59,8 +59,8 @@ def category(provenance: Provenance | None) -> str:
     return "pivot" if len(parts) > 1 and parts[1].count("→") >= 2 else "machine"
 
 
-def compute(ws: Workspace, *, now: datetime, since: date | None = None,
-            workers: int = 1) -> dict:
+def report(ws: Workspace, *, now: datetime, since: date | None = None,
+           workers: int = 1) -> dict:
     """Every figure of the workspace's report (see the module's docstring); `workers`
     processes read the history and measure post-editing."""
     checked = gate.review(ws)

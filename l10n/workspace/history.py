@@ -22,8 +22,8 @@ from .. import parallel
 from ..catalog import pofile
 from ..catalog.model import Status
 from ..errors import L10nError
-from ..workspace import Workspace
-from ..workspace.cache import Cache, key
+from . import Workspace
+from .cache import Cache, key
 
 Key = tuple[str | None, str]
 _NO_BLOB = "0" * 40
