@@ -463,13 +463,12 @@ def report(workspace: WorkspaceOption = None,
            ] = ReportFormat.html):
     """Progress, where translations came from, post-editing effort, QA findings and pace,
     on one page for the head of the office."""
+    from .commands.report import report as run
     from .files import write_atomic
-    from .reports import figures
     as_json = format is ReportFormat.json
     with _errors_as(OutputFormat.json if as_json else OutputFormat.text):
         ws = _workspace(workspace)
-        data = figures.compute(ws, now=_now(), since=since.date() if since else None,
-                               workers=_threads())
+        data = run(ws, now=_now(), since=since.date() if since else None, workers=_threads())
     if as_json:
         import json
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
