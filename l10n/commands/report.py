@@ -63,12 +63,12 @@ def report(ws: Workspace, *, now: datetime, since: date | None = None,
            workers: int = 1) -> dict:
     """Every figure of the workspace's report (see the module's docstring); `workers`
     processes read the history and measure post-editing."""
+    past = history.read(ws, workers=workers)
+    if since is not None and past.missing:
+        raise L10nError(f"--since needs the workspace's git history: {past.missing}",
+                        hint="leave --since out")
     checked = gate.review(ws)
-    reviews = history.reviews(ws, workers=workers)
-    if since is not None and reviews is None:
-        raise L10nError("--since needs the workspace's git history, and it is not in a git "
-                        "repository", hint="leave --since out")
-    reviewed_at = {(r.po, r.key): r.when.date() for r in reviews or ()}
+    reviewed_at = {(r.po, r.key): r.when.date() for r in past.reviews}
     unreadable = [{"file": ws.relative(p.file), "line": p.line, "message": p.message}
                   for item in checked.items for p in item.problems if p.check == "input"]
     measured: list[dict] = []
@@ -106,7 +106,7 @@ def report(ws: Workspace, *, now: datetime, since: date | None = None,
         "origins": _origins(checked),
         "post_editing": _post_editing(measured, unrecorded),
         "findings": _findings(checked),
-        "pace": _pace(reviews, since=since, today=now.date()),
+        "pace": _pace(past, since=since, today=now.date()),
         "unreadable": unreadable,
     }
 
@@ -268,12 +268,13 @@ def _findings(checked: gate.Gate) -> list[dict]:
                                                                    - kv[1]["warning"], kv[0]))]
 
 
-def _pace(reviews: list[history.Review] | None, *, since: date | None, today: date) -> dict:
+def _pace(past: history.History, *, since: date | None, today: date) -> dict:
     """Units and words reviewed per ISO week, every week from the first (or `since`) to
-    this one."""
-    if reviews is None:
-        return {"available": False, "weeks": [], "units": 0, "words": 0}
-    chosen = [r for r in reviews if since is None or r.when.date() >= since]
+    this one; or why the history could not be read."""
+    if past.missing:
+        return {"available": False, "reason": past.missing, "weeks": [], "units": 0,
+                "words": 0}
+    chosen = [r for r in past.reviews if since is None or r.when.date() >= since]
     units, words = Counter(), Counter()
     for review in chosen:
         monday = _monday(review.when.date())
@@ -287,7 +288,7 @@ def _pace(reviews: list[history.Review] | None, *, since: date | None, today: da
         weeks.append({"week": f"{year}-W{week:02d}", "start": monday.isoformat(),
                       "units": units[monday], "words": words[monday]})
         monday += timedelta(weeks=1)
-    return {"available": True, "weeks": weeks, "units": len(chosen),
+    return {"available": True, "reason": None, "weeks": weeks, "units": len(chosen),
             "words": sum(r.words for r in chosen)}
 
 

@@ -264,9 +264,9 @@ def _pace(data: dict) -> str:
     pace = data["pace"]
     parts = ["<section>\n<h2>Pace</h2>"]
     if not pace["available"]:
-        return "\n".join(parts + ["<p>The workspace is not in a git repository: the pace "
-                                  "of reviews is read from the history of its PO files."
-                                  "</p>\n</section>"])
+        return "\n".join(parts + ["<p>The pace of reviews comes from the git history of the "
+                                  "PO files, which cannot be read here — "
+                                  f"{escape(pace['reason'])}.</p>\n</section>"])
     weeks = pace["weeks"]
     parts.append(f"<p>{_n(pace['units'])} units ({_n(pace['words'])} words) reviewed in "
                  f"{len(weeks)} week(s), from the repository's history.</p>")
