@@ -300,7 +300,7 @@ def _color() -> bool:
 def _meter(label: str):
     """Progress on stderr for work that lasts (see reports.progress)."""
     from .reports.progress import Meter
-    return Meter(label)
+    return Meter(label, stream=sys.stderr)
 
 
 def _say(lines: list[str]) -> None:
