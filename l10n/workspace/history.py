@@ -194,7 +194,7 @@ def _contents(top: Path, blobs: list[str]):
         for blob in blobs:
             header = process.stdout.readline().split()
             if len(header) < 3:
-                continue  # "<blob> missing": a shallow clone
+                continue  # "<blob> missing": a blob this clone lacks (a partial clone)
             yield blob, process.stdout.read(int(header[2]) + 1)[:-1]
     finally:
         process.stdout.close()
