@@ -309,7 +309,7 @@ def _color() -> bool:
 def _meter(label: str):
     """Progress on stderr for work that lasts (see reports.progress)."""
     from .reports.progress import Meter
-    return Meter(label)
+    return Meter(label, stream=sys.stderr)
 
 
 def _say(lines: list[str]) -> None:
@@ -486,14 +486,13 @@ def report(workspace: WorkspaceOption = None,
                help="html (one self-contained page with charts) or json.")] = ReportFormat.html):
     """Progress, where translations came from, post-editing effort, QA findings and pace,
     on one page for the head of the office."""
+    from .commands.report import report as run
     from .files import write_atomic
-    from .reports import figures
     as_json = format is ReportFormat.json
     with _errors_as(OutputFormat.json if as_json else OutputFormat.text):
         ws = _workspace(workspace)
         _writable(output, ws, "'--output'")
-        data = figures.compute(ws, now=_now(), since=since.date() if since else None,
-                               workers=_threads())
+        data = run(ws, now=_now(), since=since.date() if since else None, workers=_threads())
     if as_json:
         import json
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"

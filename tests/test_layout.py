@@ -1,7 +1,9 @@
 """The package's shape: data flows one way, and no module imports itself back.
 
-Layers, lowest first: a module may import from its own layer's part or from lower ones,
-never from higher ones (type-only imports included, since they are a dependency too).
+Layers, lowest first: a module may import from its own part of the package or from lower
+layers, never from higher ones (type-only imports included, since they are a dependency
+too); parts that share a layer do not import each other. The core (all but cli.py) never
+prints, exits or uses typer: it returns results that cli.py renders.
 """
 
 from __future__ import annotations
@@ -14,21 +16,30 @@ from support import REPO
 PACKAGE = REPO / "l10n"
 LAYERS = [
     {"l10n", "errors", "checkpoints"},
-    {"languages", "files", "numbers", "dates", "links", "patterns", "parallel", "safexml",
-     "gcpause"},
-    {"formats", "segmentation"},
+    {"languages", "files", "numbers", "links", "patterns", "parallel", "safexml", "gcpause"},
+    {"dates"},  # reads figures (numbers) and language names
+    {"segmentation"},  # plain text into sentences, knowing no document format
+    {"formats"},  # documents into units, which formats.units cuts with a segmenter
     {"glossary"},
     {"catalog"},
     {"quality"},
     {"settings"},
     {"workspace"},
-    {"proposals", "align"},
+    {"proposals"},
+    {"align"},  # align.archive makes translation memory (proposals.memory, .tmx)
     {"gate"},
     {"assembly"},
     {"commands"},
-    {"reports"},
-    {"cli", "__main__"},
+    {"reports"},  # renders commands' results: it names their types, and runs none of them
+    {"cli"},
+    {"__main__"},
 ]
+WORK = {"workspace", "proposals", "align", "gate", "assembly", "commands"}  # what reports run not
+CLI = PACKAGE / "cli.py"
+ALLOWED = {  # (file, call) in the core that may stop the process, and why
+    # a worker process whose command has died exits at once (its parent cannot be told)
+    ("l10n/parallel.py", "os._exit"),
+}
 
 
 def modules() -> dict[str, Path]:
@@ -40,11 +51,19 @@ def modules() -> dict[str, Path]:
     return found
 
 
-def imports(name: str, path: Path, known: set[str]) -> set[str]:
-    """The l10n modules `name` imports, wherever the import statement is."""
+def imports(name: str, path: Path, known: set[str], *, types: bool = True) -> set[str]:
+    """The l10n modules `name` imports, wherever the import statement is (without
+    `types`, leaving out those under `if TYPE_CHECKING:`)."""
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    typing_only = set() if types else {
+        id(inner) for node in ast.walk(tree) if isinstance(node, ast.If)
+        and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING"
+        for statement in node.body for inner in ast.walk(statement)}
     found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
         if isinstance(node, ast.Import):
             found |= {alias.name for alias in node.names if alias.name.startswith("l10n")}
         elif isinstance(node, ast.ImportFrom):
@@ -83,6 +102,55 @@ def test_imports_only_go_down_the_layers():
     upward = sorted(f"{a} imports {b}" for a, targets in graph().items() for b in targets
                     if layer(b) > layer(a))
     assert upward == []
+
+
+def test_parts_sharing_a_layer_do_not_import_each_other():
+    across = sorted(f"{a} imports {b}" for a, targets in graph().items() for b in targets
+                    if part(a) != part(b) and layer(a) == layer(b))
+    assert across == []
+
+
+def test_reports_import_what_does_the_work_only_to_name_its_types():
+    """Reports turn results into text, HTML and charts: they run no git, gate or command."""
+    known = modules()
+    used = sorted(f"{name} imports {target}" for name, path in known.items()
+                  if part(name) == "reports"
+                  for target in imports(name, path, set(known), types=False)
+                  if part(target) in WORK)
+    assert used == []
+
+
+def test_the_core_never_prints_exits_or_uses_typer():
+    """Only cli.py talks to the terminal and decides the exit code."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path == CLI:
+            continue
+        where = path.relative_to(REPO).as_posix()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            what = _terminal(node)
+            if what and (where, what) not in ALLOWED:
+                found.append(f"{where}:{node.lineno}: {what}")
+    assert found == []
+
+
+def _terminal(node: ast.AST) -> str | None:
+    """What `node` does to the terminal or the process: a call to print or exit, sys's
+    streams, SystemExit, or typer (or click, beneath it)."""
+    if isinstance(node, ast.Import):
+        names = [alias.name.split(".")[0] for alias in node.names]
+    elif isinstance(node, ast.ImportFrom):
+        names = [(node.module or "").split(".")[0]] if not node.level else []
+    elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+        return node.func.id + "()" if node.func.id in ("print", "exit", "quit") else None
+    elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+        name = f"{node.value.id}.{node.attr}"
+        return name if name in ("sys.exit", "sys.stdout", "sys.stderr", "os._exit") else None
+    elif isinstance(node, ast.Name):
+        return "SystemExit" if node.id == "SystemExit" else None
+    else:
+        return None
+    return next((f"import {n}" for n in names if n in ("typer", "click")), None)
 
 
 def test_no_module_imports_itself_back():

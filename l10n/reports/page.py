@@ -1,4 +1,5 @@
-"""The report as one self-contained HTML page, drawn from `figures.compute`'s data alone.
+"""The report as one self-contained HTML page, drawn from the data of
+`commands.report` alone.
 
 No script, no font or image to fetch: charts are inline SVG (`charts`), the per-document
 bars are plain HTML, and text in any of the office's languages is marked with its
@@ -12,12 +13,11 @@ from html import escape
 
 from ..languages import LANGUAGES
 from . import charts
-from .figures import ORIGINS
 
 STATE_LABELS = {"reviewed": "reviewed", "changed": "needs review: source changed",
                 "memory": "needs review: memory", "machine": "needs review: machine",
                 "unknown": "needs review: by hand", "untranslated": "untranslated"}
-STATE_ORDER = ("reviewed", *ORIGINS, "untranslated")
+STATE_ORDER = tuple(STATE_LABELS)
 
 STYLE = """
 :root { color-scheme: light; }
@@ -47,7 +47,7 @@ svg { max-width: 100%; height: auto; }
 
 
 def render(data: dict) -> str:
-    """The page for `data` (see `figures.compute`)."""
+    """The page for `data` (see `commands.report`)."""
     sections = [_head(data), _progress(data), _origins(data), _post_editing(data),
                 _findings(data), _pace(data), _unreadable(data)]
     title = f"Translation report — {data['project']}"
@@ -99,7 +99,7 @@ def _head(data: dict) -> str:
 def _state_values(counts: dict, group: str) -> dict[str, int]:
     """Reviewed, needs review by origin, untranslated: the segments of a progress bar."""
     by_origin = counts["needs_review_by_origin"][group]
-    return {"reviewed": counts[group]["reviewed"], **{o: by_origin[o] for o in ORIGINS},
+    return {"reviewed": counts[group]["reviewed"], **by_origin,
             "untranslated": counts[group]["untranslated"]}
 
 
@@ -264,9 +264,9 @@ def _pace(data: dict) -> str:
     pace = data["pace"]
     parts = ["<section>\n<h2>Pace</h2>"]
     if not pace["available"]:
-        return "\n".join(parts + ["<p>The workspace is not in a git repository: the pace "
-                                  "of reviews is read from the history of its PO files."
-                                  "</p>\n</section>"])
+        return "\n".join(parts + ["<p>The pace of reviews comes from the git history of the "
+                                  "PO files, which cannot be read here — "
+                                  f"{escape(pace['reason'])}.</p>\n</section>"])
     weeks = pace["weeks"]
     parts.append(f"<p>{_n(pace['units'])} units ({_n(pace['words'])} words) reviewed in "
                  f"{len(weeks)} week(s), from the repository's history.</p>")

@@ -9,7 +9,6 @@ read), which are shown in MB.
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Callable
 from typing import TextIO
@@ -24,11 +23,11 @@ class Meter:
     printed every `every` seconds.
     """
 
-    def __init__(self, label: str, *, stream: TextIO | None = None,
-                 terminal: bool | None = None, clock: Callable[[], float] | None = None,
-                 after: float = 1.0, every: float = 10.0) -> None:
+    def __init__(self, label: str, *, stream: TextIO, terminal: bool | None = None,
+                 clock: Callable[[], float] | None = None, after: float = 1.0,
+                 every: float = 10.0) -> None:
         self.label = label
-        self.stream = stream if stream is not None else sys.stderr
+        self.stream = stream  # the command line's stderr: the core never writes there itself
         self.terminal = self.stream.isatty() if terminal is None else terminal
         self.clock = clock or time.monotonic
         self.after, self.every = after, every

@@ -127,6 +127,14 @@ def build(root: Path, *, git: bool = True, name: str = "communique") -> Path:
     return root
 
 
+def shallow_clone(root: Path, to: Path) -> Path:
+    """A clone of the office's repository with its last commit only, as actions/checkout
+    makes by default."""
+    subprocess.run([require_tool("git"), "clone", "-q", "--depth", "1", root.as_uri(), str(to)],
+                   check=True)
+    return to
+
+
 def _line(po: Path, msgid: str) -> int:
     from l10n.catalog import pofile
     return next(e.line for e in pofile.read(po).entries if e.msgid == msgid)

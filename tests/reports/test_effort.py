@@ -7,7 +7,7 @@ import sacrebleu
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from l10n.reports.effort import chrf, word_edit_rate
+from l10n.proposals.effort import chrf, word_edit_rate
 
 TEXT = st.lists(st.sampled_from(list("abcé ءبت،.«»?\n12") + ["ال", "ction", "  "]),
                 max_size=40).map("".join)
@@ -43,7 +43,7 @@ def test_word_edit_rate_counts_word_edits_per_approved_word(proposal, approved, 
 
 
 def test_many_pairs_measured_in_several_processes_give_the_same_figures():
-    from l10n.reports.effort import measure
+    from l10n.proposals.effort import measure
     pairs = [(f"Le chat numéro {n} dort.", f"Le chat {n} dort bien.") for n in range(4000)]
     assert measure(pairs, workers=2) == measure(pairs, workers=1) == [
         (chrf(p, a), word_edit_rate(p, a)) for p, a in pairs]

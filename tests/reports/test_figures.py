@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from datetime import date
 
 import pytest
@@ -22,11 +23,12 @@ from reports.office import (
     TEN,
     TEN_APPROVED,
 )
-from support import NOW
+from support import NOW, require_tool
 
+from l10n import gate
 from l10n.catalog import pofile
+from l10n.commands.report import report
 from l10n.errors import L10nError
-from l10n.reports import figures
 from l10n.workspace import Workspace
 
 
@@ -37,7 +39,7 @@ def built(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def data(built):
-    return figures.compute(Workspace.open(built), now=NOW)
+    return report(Workspace.open(built), now=NOW)
 
 
 def words(*texts: str) -> int:
@@ -133,7 +135,7 @@ def test_qa_and_glossary_findings_by_check(data):
 
 
 def test_pace_per_week_from_the_git_history(data):
-    assert data["pace"] == {"available": True, "units": 9,
+    assert data["pace"] == {"available": True, "reason": None, "units": 9,
                             "words": words(CONTACT, NINE) + words(MINISTER, MEETING, PRAISE,
                                                                   PROGRAMME)
                             + words(TEN, MINISTER, MEETING), "weeks": [
@@ -146,22 +148,57 @@ def test_pace_per_week_from_the_git_history(data):
 
 
 def test_since_narrows_pace_and_post_editing_to_the_reviews_made_since(built):
-    data = figures.compute(Workspace.open(built), now=NOW, since=date(2026, 11, 20))
+    data = report(Workspace.open(built), now=NOW, since=date(2026, 11, 20))
     assert [(w["week"], w["units"]) for w in data["pace"]["weeks"]] == [("2026-W47", 0),
                                                                        ("2026-W48", 3)]
     assert data["post_editing"]["measured"] == 3
     assert set(data["post_editing"]["by_origin"]) == {"pivot", "earlier-translation"}
     assert data["since"] == "2026-11-20"
-    assert data["progress"] == figures.compute(Workspace.open(built), now=NOW)["progress"]
+    assert data["progress"] == report(Workspace.open(built), now=NOW)["progress"]
 
 
 def test_without_git_there_is_no_pace_and_since_is_refused(tmp_path):
     root = office.build(tmp_path, git=False)
-    data = figures.compute(Workspace.open(root), now=NOW)
-    assert data["pace"] == {"available": False, "weeks": [], "units": 0, "words": 0}
+    data = report(Workspace.open(root), now=NOW)
+    assert data["pace"] == {"available": False, "weeks": [], "units": 0, "words": 0,
+                            "reason": "not a git repository (or any of the parent "
+                                      "directories): .git"}
     assert data["post_editing"]["measured"] == 7
-    with pytest.raises(L10nError, match="--since needs the workspace's git history"):
-        figures.compute(Workspace.open(root), now=NOW, since=date(2026, 11, 1))
+    with pytest.raises(L10nError, match="--since needs the workspace's git history: not a "
+                                        "git repository"):
+        report(Workspace.open(root), now=NOW, since=date(2026, 11, 1))
+
+
+def test_a_shallow_clone_has_no_pace_and_says_how_to_fetch_the_history(built, data, tmp_path):
+    """actions/checkout clones one commit: every unit reviewed by then would seem reviewed
+    in that commit's week."""
+    clone = office.shallow_clone(built, tmp_path / "clone")
+    found = report(Workspace.open(clone), now=NOW)
+    assert found["pace"] == {
+        "available": False, "weeks": [], "units": 0, "words": 0,
+        "reason": "shallow clone: fetch the history with `git fetch --unshallow` or "
+                  "actions/checkout fetch-depth: 0"}
+    assert found["progress"] == data["progress"]  # the rest is the current state
+    with pytest.raises(L10nError, match="--since needs the workspace's git history: "
+                                        "shallow clone"):
+        report(Workspace.open(clone), now=NOW, since=date(2026, 11, 1))
+    require_tool("git")
+    subprocess.run(["git", "-C", str(clone), "fetch", "-q", "--unshallow"], check=True)
+    assert report(Workspace.open(clone), now=NOW)["pace"] == data["pace"]
+
+
+def test_a_repository_without_commits_is_told_apart_before_the_gate_is_reviewed(
+        tmp_path, monkeypatch):
+    root = office.build(tmp_path, git=False)
+    subprocess.run([require_tool("git"), "init", "-q", str(root)], check=True)
+    assert report(Workspace.open(root), now=NOW)["pace"]["reason"] == "no commits yet"
+
+    def review(*args, **kwargs):
+        raise AssertionError("the whole gate was reviewed before --since was refused")
+    monkeypatch.setattr(gate, "review", review)
+    with pytest.raises(L10nError, match="--since needs the workspace's git history: "
+                                        "no commits yet"):
+        report(Workspace.open(root), now=NOW, since=date(2026, 11, 1))
 
 
 def test_approvals_whose_proposal_was_not_kept_are_counted_apart(tmp_path):
@@ -169,7 +206,7 @@ def test_approvals_whose_proposal_was_not_kept_are_counted_apart(tmp_path):
     root = office.build(tmp_path, git=False)
     for path in (root / "proposals").rglob("*.jsonl"):
         path.unlink()
-    effort = figures.compute(Workspace.open(root), now=NOW)["post_editing"]
+    effort = report(Workspace.open(root), now=NOW)["post_editing"]
     # kept ones are still known: the approved text is the proposal
     assert effort["measured"] == 2 and effort["unrecorded"] == {
         "fuzzy-memory": 1, "aligned-archive": 1, "machine": 1, "pivot": 1,
@@ -181,9 +218,9 @@ def test_the_figures_are_json(data):
 
 
 def test_a_commit_read_once_is_not_read_again(built, data, monkeypatch):
-    from l10n.reports import history
+    from l10n.workspace import history
 
     def unread(*args):
         raise AssertionError("a PO version was read again")
     monkeypatch.setattr(history, "_contents", unread)
-    assert figures.compute(Workspace.open(built), now=NOW)["pace"] == data["pace"]
+    assert report(Workspace.open(built), now=NOW)["pace"] == data["pace"]

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from datetime import datetime
 from html import escape
 
 import pytest
 from reports import office
 from reports.office import APPROVED, MEETING, PROPOSED
-from support import NOW, write
+from support import NOW, require_tool, write
 
-from l10n.reports import figures
+from l10n.commands.report import report
 from l10n.workspace import Workspace
 
 
@@ -24,7 +25,7 @@ def built(tmp_path_factory):
 @pytest.fixture(scope="module")
 def page(built):
     from l10n.reports import page
-    return page.render(figures.compute(Workspace.open(built), now=NOW))
+    return page.render(report(Workspace.open(built), now=NOW))
 
 
 def test_report_writes_one_page_under_build_and_says_where(built, run):
@@ -46,7 +47,7 @@ def test_the_page_fetches_nothing(page):
 
 
 def test_the_page_shows_the_figures(built, page):
-    data = figures.compute(Workspace.open(built), now=NOW)
+    data = report(Workspace.open(built), now=NOW)
     effort = data["post_editing"]
     for origin, found in effort["by_origin"].items():
         row = (f"<tr><td>{escape(data['categories'][origin])}</td><td class=\"n\">"
@@ -70,8 +71,7 @@ def test_json_goes_to_stdout_with_every_figure(built, run):
     result = run("report", "--format", "json", cwd=built)
     assert result.code == 0, result.err
     printed = json.loads(result.out)
-    expected = figures.compute(Workspace.open(built),
-                               now=datetime.fromisoformat(printed["generated"]))
+    expected = report(Workspace.open(built), now=datetime.fromisoformat(printed["generated"]))
     assert printed == expected
     assert not (built / "build/report.json").exists()
     out = built / "r.json"
@@ -88,6 +88,30 @@ def test_since_is_a_date_and_needs_git(tmp_path, run):
     as_json = run("report", "--since", "2026-11-01", "--format", "json", cwd=root)
     assert as_json.code == 2
     assert "git history" in json.loads(as_json.out)["error"]["message"]
+
+
+def test_in_a_shallow_clone_the_page_and_the_json_say_how_to_fetch_the_history(built,
+                                                                              tmp_path, run):
+    clone = office.shallow_clone(built, tmp_path / "clone")
+    how = ("shallow clone: fetch the history with `git fetch --unshallow` or "
+           "actions/checkout fetch-depth: 0")
+    as_json = run("report", "--format", "json", cwd=clone)
+    assert as_json.code == 0, as_json.err
+    pace = json.loads(as_json.out)["pace"]
+    assert (pace["available"], pace["reason"], pace["units"]) == (False, how, 0)
+    assert run("report", cwd=clone).code == 0
+    assert escape(how) in (clone / "build/report.html").read_text(encoding="utf-8")
+    refused = run("report", "--since", "2026-11-01", cwd=clone)
+    assert refused.code == 2 and how in refused.err
+
+
+def test_since_in_a_repository_without_commits_says_so(tmp_path, run):
+    root = office.build(tmp_path, git=False)
+    subprocess.run([require_tool("git"), "init", "-q", str(root)], check=True)
+    refused = run("report", "--since", "2026-11-01", cwd=root)
+    assert refused.code == 2
+    assert "--since needs the workspace's git history: no commits yet" in refused.err
+    assert "not a git repository" not in refused.err
 
 
 def test_a_broken_file_is_named_and_the_rest_still_reported(tmp_path, run):

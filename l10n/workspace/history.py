@@ -22,8 +22,8 @@ from .. import parallel
 from ..catalog import pofile
 from ..catalog.model import Status
 from ..errors import L10nError
-from ..workspace import Workspace
-from ..workspace.cache import Cache, key
+from . import Workspace
+from .cache import Cache, key
 
 Key = tuple[str | None, str]
 _NO_BLOB = "0" * 40
@@ -47,21 +47,42 @@ class _Commit:
     changes: list[tuple[str, str, str]]  # old blob, new blob, path from the top
 
 
-def reviews(ws: Workspace, *, workers: int = 1) -> list[Review] | None:
-    """Every review the history holds, oldest first; None when the workspace is not in a
-    git repository (or git is not installed)."""
-    top = _git(ws.root, "rev-parse", "--show-toplevel")
-    if top is None:
-        return None
-    top_path = Path(top.decode("utf-8").strip())
+SHALLOW = ("shallow clone: fetch the history with `git fetch --unshallow` or "
+           "actions/checkout fetch-depth: 0")
+
+
+@dataclass(frozen=True)
+class History:
+    """Every review the git history holds, oldest first, or why it cannot be read."""
+
+    reviews: list[Review]
+    missing: str | None = None  # why there is no history to read (then no reviews)
+
+
+def read(ws: Workspace, *, workers: int = 1) -> History:
+    """The history of the workspace's PO files. The repository is looked at first, so a
+    workspace without one is told so at once; a shallow clone (actions/checkout's default)
+    has no history to read: its oldest commit would seem to have made every review."""
+    try:
+        repo = _git(ws.root, "rev-parse", "--show-toplevel", "--is-shallow-repository")
+    except FileNotFoundError:
+        return History([], "git is not installed")
+    if repo.returncode:
+        return History([], _message(repo))
+    top, _, shallow = repo.stdout.decode("utf-8", "surrogateescape").rstrip("\n").rpartition("\n")
+    top_path = Path(top)
     folder = ws.translations_dir.resolve()
     if not folder.is_relative_to(top_path):
-        return None
+        return History([], f"the translations folder is outside the git repository {top}")
+    if _git(top_path, "rev-parse", "--quiet", "--verify", "HEAD").returncode:
+        return History([], "no commits yet")
+    if shallow == "true":
+        return History([], SHALLOW)
     log = _git(top_path, "log", "--reverse", "--format=%x01%H %aI", "--raw", "--no-abbrev",
                "--no-renames", "-z", "--", folder.relative_to(top_path).as_posix() or ".")
-    if log is None:
-        return None
-    commits = _commits(log.decode("utf-8", "surrogateescape"))
+    if log.returncode:
+        return History([], _message(log))
+    commits = _commits(log.stdout.decode("utf-8", "surrogateescape"))
     root = ws.root.resolve()
     found = []
     with Cache(ws.cache_path) as cache:
@@ -77,7 +98,7 @@ def reviews(ws: Workspace, *, workers: int = 1) -> list[Review] | None:
                 cache.put("history", commit.sha, key(commit.sha), json.dumps(events))
             found += [Review(commit.when, po, (ctx, msgid), words)
                       for po, ctx, msgid, words in events]
-    return found
+    return History(found)
 
 
 def _events(commit: _Commit, versions: dict[str, dict[Key, int]], top: Path,
@@ -95,13 +116,15 @@ def _events(commit: _Commit, versions: dict[str, dict[Key, int]], top: Path,
     return events
 
 
-def _git(folder: Path, *args: str) -> bytes | None:
-    try:
-        done = subprocess.run(["git", "-C", str(folder), *args], capture_output=True,
-                              timeout=600)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return done.stdout if done.returncode == 0 else None
+def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    """git's answer; FileNotFoundError when git is not installed."""
+    return subprocess.run(["git", "-C", str(folder), *args], capture_output=True)
+
+
+def _message(done: subprocess.CompletedProcess[bytes]) -> str:
+    """What git said when it failed (e.g. not a git repository), without its "fatal: "."""
+    lines = done.stderr.decode("utf-8", "replace").strip().splitlines() or ["git failed"]
+    return lines[-1].removeprefix("fatal: ")
 
 
 def _commits(log: str) -> list[_Commit]:
@@ -171,7 +194,7 @@ def _contents(top: Path, blobs: list[str]):
         for blob in blobs:
             header = process.stdout.readline().split()
             if len(header) < 3:
-                continue  # "<blob> missing": a shallow clone
+                continue  # "<blob> missing": a blob this clone lacks (a partial clone)
             yield blob, process.stdout.read(int(header[2]) + 1)[:-1]
     finally:
         process.stdout.close()

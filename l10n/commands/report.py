@@ -1,5 +1,5 @@
-"""Every figure of `l10n report`, as plain data: what `--format json` prints and the page
-shows, nothing more (the page computes nothing).
+"""`l10n report`: every figure of the report, as plain data: what `--format json` prints
+and `reports.page` shows, nothing more (the page computes nothing).
 
 - progress: per document and target language, units and words reviewed, needing review
   (by origin) and untranslated, from the publication gate's own reading;
@@ -8,10 +8,10 @@ shows, nothing more (the page computes nothing).
   machine, machine through a pivot language, the earlier translation of a changed
   source, and people (no proposal);
 - post-editing: every reviewed entry whose proposal text is known (`workspace.proposals`)
-  measured with chrF and the word edit rate (`reports.effort`), per origin and per
+  measured with chrF and the word edit rate (`proposals.effort`), per origin and per
   language pair, in bands, and the most edited units;
 - QA and glossary findings by check;
-- pace: units reviewed per week, from the git history (`reports.history`).
+- pace: units reviewed per week, from the git history (`workspace.history`).
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ from datetime import date, datetime, timedelta
 from .. import gate
 from ..catalog.model import Entry, Provenance, Status
 from ..errors import L10nError
-from ..workspace import Workspace
+from ..proposals import effort
+from ..workspace import Workspace, history
 from ..workspace import proposals as store
-from . import effort, history
 
 CATEGORIES = {
     "exact-memory": "exact memory",
@@ -59,16 +59,16 @@ def category(provenance: Provenance | None) -> str:
     return "pivot" if len(parts) > 1 and parts[1].count("→") >= 2 else "machine"
 
 
-def compute(ws: Workspace, *, now: datetime, since: date | None = None,
-            workers: int = 1) -> dict:
+def report(ws: Workspace, *, now: datetime, since: date | None = None,
+           workers: int = 1) -> dict:
     """Every figure of the workspace's report (see the module's docstring); `workers`
     processes read the history and measure post-editing."""
+    past = history.read(ws, workers=workers)
+    if since is not None and past.missing:
+        raise L10nError(f"--since needs the workspace's git history: {past.missing}",
+                        hint="leave --since out")
     checked = gate.review(ws)
-    reviews = history.reviews(ws, workers=workers)
-    if since is not None and reviews is None:
-        raise L10nError("--since needs the workspace's git history, and it is not in a git "
-                        "repository", hint="leave --since out")
-    reviewed_at = {(r.po, r.key): r.when.date() for r in reviews or ()}
+    reviewed_at = {(r.po, r.key): r.when.date() for r in past.reviews}
     unreadable = [{"file": ws.relative(p.file), "line": p.line, "message": p.message}
                   for item in checked.items for p in item.problems if p.check == "input"]
     measured: list[dict] = []
@@ -106,7 +106,7 @@ def compute(ws: Workspace, *, now: datetime, since: date | None = None,
         "origins": _origins(checked),
         "post_editing": _post_editing(measured, unrecorded),
         "findings": _findings(checked),
-        "pace": _pace(reviews, since=since, today=now.date()),
+        "pace": _pace(past, since=since, today=now.date()),
         "unreadable": unreadable,
     }
 
@@ -268,12 +268,13 @@ def _findings(checked: gate.Gate) -> list[dict]:
                                                                    - kv[1]["warning"], kv[0]))]
 
 
-def _pace(reviews: list[history.Review] | None, *, since: date | None, today: date) -> dict:
+def _pace(past: history.History, *, since: date | None, today: date) -> dict:
     """Units and words reviewed per ISO week, every week from the first (or `since`) to
-    this one."""
-    if reviews is None:
-        return {"available": False, "weeks": [], "units": 0, "words": 0}
-    chosen = [r for r in reviews if since is None or r.when.date() >= since]
+    this one; or why the history could not be read."""
+    if past.missing:
+        return {"available": False, "reason": past.missing, "weeks": [], "units": 0,
+                "words": 0}
+    chosen = [r for r in past.reviews if since is None or r.when.date() >= since]
     units, words = Counter(), Counter()
     for review in chosen:
         monday = _monday(review.when.date())
@@ -287,7 +288,7 @@ def _pace(reviews: list[history.Review] | None, *, since: date | None, today: da
         weeks.append({"week": f"{year}-W{week:02d}", "start": monday.isoformat(),
                       "units": units[monday], "words": words[monday]})
         monday += timedelta(weeks=1)
-    return {"available": True, "weeks": weeks, "units": len(chosen),
+    return {"available": True, "reason": None, "weeks": weeks, "units": len(chosen),
             "words": sum(r.words for r in chosen)}
 
 
