@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import checkpoints, parallel
-from ..files import Signature, read_bytes, sync_dirs
+from ..files import Signature, sync_dirs
 from ..languages import LANGUAGES
 from ..parallel import Progress
 from ..workspace import Document, Orphan, Workspace, WriteGuard, refuse, select
@@ -175,7 +175,7 @@ def _plan_document(task: _Task) -> _Planned:
     """Merge one source into each of its PO files, in memory."""
     from ..catalog import pofile
     from ..workspace.sources import read_source
-    from ..workspace.translations import read_catalog
+    from ..workspace.translations import read_po
     ws, doc = task.ws, task.doc
     with Cache(ws.cache_path) as cache:
         source = read_source(ws, doc, cache, store=False)
@@ -187,9 +187,9 @@ def _plan_document(task: _Task) -> _Planned:
                                    now=task.now, project=ws.settings.project,
                                    threshold=ws.settings.suggestion_threshold)
         if po.exists():
-            current = read_bytes(po)
-            catalog, signatures[target] = read_catalog(po, target)
-            rewrites[target] = pofile.plan(po, change, current, catalog)
+            read = read_po(po, target)
+            signatures[target] = read.signature
+            rewrites[target] = read.plan(change)
         else:
             signatures[target] = None
             rewrites[target] = pofile.plan(po, change)
