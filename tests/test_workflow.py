@@ -340,6 +340,14 @@ def test_approve_refuses_a_translation_changed_since_it_was_read(workspace, run,
     assert "approved by" not in po.read_text()
 
 
+def test_approving_a_line_of_a_missing_po_file_says_the_file_is_missing(workspace, run):
+    needing_review(workspace, run)
+    result = run("approve", "translations/en/nope.po:3", "--by", "Amina", cwd=workspace)
+    assert result.code == 2
+    assert "translations/en/nope.po: no such PO file" in result.err, result.err
+    assert "needing review" not in result.err
+
+
 @pytest.mark.parametrize("config, words", [
     ("[update\nsuggestion_threshold = 90\n", "l10n.toml:1: invalid TOML"),
     ("[update]\nsugestion_threshold = 90\n", "unknown setting [update] sugestion_threshold"),

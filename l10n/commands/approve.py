@@ -24,6 +24,7 @@ from ..workspace.sources import read_source
 from ..workspace.translations import read_po
 
 ORIGINS = ("changed", "memory", "machine", "unknown")
+NAMING = "name entries as `l10n check` prints them: PO:LINE"
 
 
 @dataclass
@@ -45,6 +46,9 @@ def approve(ws: Workspace, *, by: Callable[[], str], origin: str | None = None, 
     who approves; it is asked only when there is something to approve."""
     if origin is not None and origin not in ORIGINS:
         raise L10nError(f"unknown origin {origin!r}", hint=f"use one of {', '.join(ORIGINS)}")
+    for path, _ in named:
+        if not path.is_file():
+            raise L10nError("no such PO file", path=path, hint=NAMING)
     chosen = select(ws.documents(), names=names, langs=langs)
     refuse(list(dict.fromkeys(doc for doc, _ in chosen)))
     wanted = {(p.resolve(), line) for p, line in named}
@@ -89,7 +93,7 @@ def approve(ws: Workspace, *, by: Callable[[], str], origin: str | None = None, 
     if missing:
         path, line = sorted(missing)[0]
         raise L10nError("no entry needing review at this line", path=ws.relative(path),
-                        line=line, hint="name entries as `l10n check` prints them: PO:LINE")
+                        line=line, hint=NAMING)
     if not dry_run:
         written = [a.po for a in approvals if a.rewrite and a.rewrite.write(sync_dir=False)]
         sync_dirs(written)
@@ -104,7 +108,7 @@ def _matches(entry: Entry, origin: str | None, exact: bool) -> bool:
                          and entry.provenance.detail.startswith("exact"))
 
 
-def _approved(catalog: Catalog | None, *, po: Path, seen: dict[tuple, list[str]],
+def _approved(catalog: Catalog | None, *, po: str, seen: dict[tuple, list[str]],
               by: str) -> Catalog | None:
     """The catalog with the chosen needs-review entries marked reviewed, saying by whom.
     Applied again to a save made meanwhile (Poedit), it refuses an entry whose translation
