@@ -182,10 +182,7 @@ def _plan_document(task: _Task) -> _Planned:
     rewrites, signatures, stores = {}, {}, {}
     for target in task.targets:
         po = ws.po_path(doc.name, target)
-        template = annotated(source.template, task.glossary, doc.lang, target)
-        change = functools.partial(merged, template=template, doc=doc, target=target,
-                                   now=task.now, project=ws.settings.project,
-                                   threshold=ws.settings.suggestion_threshold)
+        change = _merging(ws, source, target, now=task.now, glossary=task.glossary)
         if po.exists():
             read = read_po(po, target)
             signatures[target] = read.signature
@@ -205,6 +202,17 @@ def _plan_document(task: _Task) -> _Planned:
 def _remove(path: Path) -> None:
     if path.exists():
         path.unlink()
+
+
+def _merging(ws: Workspace, source: Source, target: str, *, now: datetime,
+             glossary: Glossary) -> pofile.Change:
+    """The change that brings the PO of `source`'s document in `target` up to date with it
+    (a partial of `merged`: it travels back from a worker process with its rewrite)."""
+    doc = source.doc
+    template = annotated(source.template, glossary, doc.lang, target)
+    return functools.partial(merged, template=template, doc=doc, target=target, now=now,
+                             project=ws.settings.project,
+                             threshold=ws.settings.suggestion_threshold)
 
 
 def annotated(template: list[Entry], glossary: Glossary, source: str,
@@ -284,11 +292,7 @@ def _adoptions(ws: Workspace, plans: list[_Planned], candidates: list[Orphan],
                         e.key for e in read_catalog(orphan.path, target)[0].entries)
                 if keys[orphan.path] == wanted:
                     catalog = read_catalog(orphan.path, target)[0]
-                    change = functools.partial(
-                        merged, doc=doc, target=target,
-                        template=annotated(planned.source.template, glossary, doc.lang, target),
-                        now=now, project=ws.settings.project,
-                        threshold=ws.settings.suggestion_threshold)
+                    change = _merging(ws, planned.source, target, now=now, glossary=glossary)
                     changed = change(catalog)
                     planned.rewrites[target] = pofile.Rewrite(
                         po, change, pofile.serialize(changed), None, changed)
