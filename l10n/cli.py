@@ -688,9 +688,9 @@ def glossary_check(workspace: WorkspaceOption = None, doc: Docs = None, lang: La
     for problem in found:
         warning = "warning: " if problem.severity == "warning" else ""
         typer.echo(f"{render.location(problem, ws.root)}: {warning}{problem.message}")
+    _unreadable(result, ws.root)  # before the count: an unread glossary or PO is no "0"
     typer.echo(f"{len(errors)} glossary disagreement(s)"
                + (f", {len(found) - len(errors)} warning(s)" if len(found) > len(errors) else ""))
-    _unreadable(result, ws.root)
     if errors:
         raise typer.Exit(1)
 

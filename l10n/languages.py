@@ -1,8 +1,8 @@
 """The languages the tool works in: one table that every other module reads.
 
-Plural-Forms are gettext's exact strings (Poedit and msgfmt recognise them); number and
-date conventions are what a reader of that language expects by default (an office may
-choose another digit style for Arabic in l10n.toml).
+Plural-Forms are gettext's exact strings (Poedit and msgfmt recognise them); date orders
+and quotes are what a reader of that language expects (how each writes numbers is read
+in `numbers`).
 """
 
 from __future__ import annotations
@@ -18,8 +18,6 @@ class Language:
     name: str
     direction: str  # "ltr" or "rtl"
     plural_forms: str
-    decimal: str  # decimal sign of the language's usual notation
-    groups: str  # digit group separators of the usual notation
     # orders in which readers of the language take a numeric date, the usual one first:
     # British readers take 11/10/2021 day first, American readers month first
     date_orders: tuple[str, ...]
@@ -32,15 +30,13 @@ class Language:
 
 LANGUAGES: dict[str, Language] = {lang.code: lang for lang in (
     Language("fr", "French", "ltr", "nplurals=2; plural=(n > 1);",
-             decimal=",", groups=" \u00a0\u202f", date_orders=("dmy",),
-             quotes=("« ", " »")),
+             date_orders=("dmy",), quotes=("« ", " »")),
     Language("ar", "Arabic", "rtl",
              "nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 "
-             ": n%100>=11 ? 4 : 5;", decimal="٫.", groups="٬,", date_orders=("dmy",),
+             ": n%100>=11 ? 4 : 5;", date_orders=("dmy",),
              quotes=("", "")),  # as it is: «…» would reverse around Latin text in a terminal
     Language("en", "English", "ltr", "nplurals=2; plural=(n != 1);",
-             decimal=".", groups=",", date_orders=("dmy", "mdy"),
-             quotes=("“", "”")),
+             date_orders=("dmy", "mdy"), quotes=("“", "”")),
 )}
 CODES = tuple(LANGUAGES)
 # how a target language may write dates (the `[style] dates` setting): in full with the

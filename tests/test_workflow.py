@@ -7,7 +7,7 @@ import re
 import shutil
 
 import pytest
-from support import msgcat_no_wrap, msgfmt_check, translate_all, update, write
+from support import msgcat_no_wrap, msgfmt_check, review, translate_all, update, write
 
 from l10n.catalog import pofile
 from l10n.catalog.model import text_hash
@@ -289,6 +289,63 @@ def test_a_poedit_save_during_update_is_merged_not_overwritten(workspace, run, m
     entries = pofile.read(po).by_key()
     assert entries[(None, "Premier paragraphe.")].msgstr == "saved by Poedit: Premier paragraphe."
     assert (None, "Une nouvelle phrase.") in entries
+
+
+def saving_during_qa(monkeypatch, save):
+    """Have the translator save in Poedit (`save()`) while `l10n approve` runs its QA."""
+    from l10n.commands import approve as approve_module
+    real_assess = approve_module.Assessor.assess
+
+    def assess_while_translator_saves(self, *args, **kwargs):
+        item = real_assess(self, *args, **kwargs)
+        save()
+        return item
+
+    monkeypatch.setattr(approve_module.Assessor, "assess", assess_while_translator_saves)
+
+
+def needing_review(workspace, run):
+    """The English PO: its first entry reviewed, the two others translated, needing review."""
+    write(workspace / "sources/fr/a.txt", DOC)
+    run("update", cwd=workspace)
+    po = workspace / "translations/en/a.po"
+    translate_all(po, stand_in)
+    review(po, {"Il a deux phrases.": "It has two sentences.",
+                "Le Secrétaire général a reçu quatre délégations.":
+                    "The Secretary-General received 4 delegations."}, fuzzy=True)
+    return po
+
+
+def test_a_poedit_save_during_approve_is_kept_and_approved_on(workspace, run, monkeypatch):
+    po = needing_review(workspace, run)
+    saving_during_qa(monkeypatch, lambda: review(po, {"Premier paragraphe.": "Saved in Poedit."}))
+    result = run("approve", "--all", "--by", "Amina", cwd=workspace)
+    assert result.code == 0 and "approved 2 entries" in result.out, result.out + result.err
+    entries = pofile.read(po).by_key()
+    assert entries[(None, "Premier paragraphe.")].msgstr == "Saved in Poedit."
+    assert not any(e.fuzzy for e in entries.values())
+
+
+def test_approve_refuses_a_translation_changed_since_it_was_read(workspace, run, monkeypatch):
+    po = needing_review(workspace, run)
+    new = "The Secretary-General received four delegations."
+    saving_during_qa(monkeypatch, lambda: review(
+        po, {"Le Secrétaire général a reçu quatre délégations.": new}, fuzzy=True))
+    result = run("approve", "--all", "--by", "Amina", cwd=workspace)
+    saved = pofile.read(po).by_key()[(None, "Le Secrétaire général a reçu quatre délégations.")]
+    assert result.code == 2
+    assert f"translations/en/a.po:{saved.line}: this translation changed since it was read" \
+        in result.err, result.err
+    assert saved.msgstr == new and saved.fuzzy  # the save is kept, and not approved unseen
+    assert "approved by" not in po.read_text()
+
+
+def test_approving_a_line_of_a_missing_po_file_says_the_file_is_missing(workspace, run):
+    needing_review(workspace, run)
+    result = run("approve", "translations/en/nope.po:3", "--by", "Amina", cwd=workspace)
+    assert result.code == 2
+    assert "translations/en/nope.po: no such PO file" in result.err, result.err
+    assert "needing review" not in result.err
 
 
 @pytest.mark.parametrize("config, words", [

@@ -16,14 +16,15 @@ from pathlib import Path
 from ..catalog import pofile
 from ..catalog.model import Catalog, Entry, Provenance, Status, text_hash
 from ..errors import L10nError
-from ..files import read_bytes, sync_dirs
+from ..files import sync_dirs
 from ..gate import Assessor
 from ..workspace import Workspace, WriteGuard, refuse, select
 from ..workspace.cache import Cache
 from ..workspace.sources import read_source
-from ..workspace.translations import read_catalog
+from ..workspace.translations import read_po
 
 ORIGINS = ("changed", "memory", "machine", "unknown")
+NAMING = "name entries as `l10n check` prints them: PO:LINE"
 
 
 @dataclass
@@ -45,6 +46,9 @@ def approve(ws: Workspace, *, by: Callable[[], str], origin: str | None = None, 
     who approves; it is asked only when there is something to approve."""
     if origin is not None and origin not in ORIGINS:
         raise L10nError(f"unknown origin {origin!r}", hint=f"use one of {', '.join(ORIGINS)}")
+    for path, _ in named:
+        if not path.is_file():
+            raise L10nError("no such PO file", path=path, hint=NAMING)
     chosen = select(ws.documents(), names=names, langs=langs)
     refuse(list(dict.fromkeys(doc for doc, _ in chosen)))
     wanted = {(p.resolve(), line) for p, line in named}
@@ -59,8 +63,10 @@ def approve(ws: Workspace, *, by: Callable[[], str], origin: str | None = None, 
                 continue
             if not po.exists():
                 continue
-            catalog, signature = read_catalog(po, target)
-            item = assessor.assess(doc, target, read_source(ws, doc, cache), catalog, signature)
+            read = read_po(po, target)
+            catalog = read.catalog
+            item = assessor.assess(doc, target, read_source(ws, doc, cache), catalog,
+                                   read.signature)
             errors = {p.key: p for p in item.qa_errors()}
             approval = Approval(po, doc.lang)
             for entry in catalog.entries:
@@ -77,17 +83,17 @@ def approve(ws: Workspace, *, by: Callable[[], str], origin: str | None = None, 
                 else:
                     approval.entries.append(entry.copy())  # as it was: the plan changes it
             if approval.entries:
-                keys = frozenset(e.key for e in approval.entries)
+                seen = {e.key: e.translations for e in approval.entries}
                 who = who or by()
-                change = functools.partial(_approved, keys=keys, by=who)
-                approval.rewrite = pofile.plan(po, change, read_bytes(po), catalog)
+                approval.rewrite = read.plan(functools.partial(_approved, po=ws.relative(po),
+                                                               seen=seen, by=who))
             if approval.entries or approval.held:
                 approvals.append(approval)
     missing = wanted - {(a.po.resolve(), e.line) for a in approvals for e in a.entries}
     if missing:
         path, line = sorted(missing)[0]
         raise L10nError("no entry needing review at this line", path=ws.relative(path),
-                        line=line, hint="name entries as `l10n check` prints them: PO:LINE")
+                        line=line, hint=NAMING)
     if not dry_run:
         written = [a.po for a in approvals if a.rewrite and a.rewrite.write(sync_dir=False)]
         sync_dirs(written)
@@ -102,13 +108,21 @@ def _matches(entry: Entry, origin: str | None, exact: bool) -> bool:
                          and entry.provenance.detail.startswith("exact"))
 
 
-def _approved(catalog: Catalog | None, *, keys: frozenset, by: str) -> Catalog | None:
-    """The catalog with the chosen needs-review entries marked reviewed, saying by whom."""
+def _approved(catalog: Catalog | None, *, po: str, seen: dict[tuple, list[str]],
+              by: str) -> Catalog | None:
+    """The catalog with the chosen needs-review entries marked reviewed, saying by whom.
+    Applied again to a save made meanwhile (Poedit), it refuses an entry whose translation
+    is no longer the one the person (and QA) saw."""
     if catalog is None:
         return None
     changed = False
     for entry in catalog.entries:
-        if entry.key in keys and entry.status(catalog.nplurals) is Status.NEEDS_REVIEW:
+        if entry.key in seen and entry.status(catalog.nplurals) is Status.NEEDS_REVIEW:
+            if entry.translations != seen[entry.key]:
+                raise L10nError("this translation changed since it was read (saved in "
+                                "Poedit?); nothing in this file was approved", path=po,
+                                line=entry.line, hint="run `l10n approve` again to approve "
+                                "the translation as it is now")
             provenance = entry.provenance or Provenance("unknown",
                                                         proposed=text_hash(entry.msgstr))
             entry.fuzzy = False

@@ -16,13 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import checkpoints
-from ..catalog import pofile
 from ..catalog.model import Catalog, Entry, Provenance, Status, text_hash
-from ..files import read_bytes, sync_dirs
+from ..files import sync_dirs
 from ..proposals.pipeline import Proposal, Proposer, Request, ask
 from ..workspace import Workspace, WriteGuard, refuse, select
 from ..workspace import proposals as store
-from ..workspace.translations import read_catalog
+from ..workspace.translations import PoFile, read_catalog, read_po
 
 Key = tuple[str | None, str]
 
@@ -38,7 +37,7 @@ class Filled:
 class Pending:
     """The untranslated entries of the selected PO files, read and checked."""
 
-    catalogs: list[tuple[Path, Catalog, bytes, Path]]  # PO file, as read; its proposals file
+    catalogs: list[tuple[PoFile, Path]]  # each PO file as read, and its proposals file
     requests: list[Request]
     owners: list[tuple[int, Key]]  # for each request: its catalog and entry
     skipped: list[Filled]
@@ -56,15 +55,15 @@ def pending(ws: Workspace, *, names: list[str] | None = None,
         if not po.exists():
             found.skipped.append(Filled(po, skipped="no PO file yet: run `l10n update`"))
             continue
-        data = read_bytes(po)
-        catalog, _ = read_catalog(po, target)
+        read = read_po(po, target)
+        catalog = read.catalog
         for entry in catalog.entries:
             if entry.msgid_plural is None and \
                     entry.status(catalog.nplurals) is Status.UNTRANSLATED:
                 found.requests.append(Request(entry.msgid, entry.msgctxt, doc.lang, target,
                                               doc.name))
                 found.owners.append((len(found.catalogs), entry.key))
-        found.catalogs.append((po, catalog, data, guard(store.path(ws, doc.name, target))))
+        found.catalogs.append((read, guard(store.path(ws, doc.name, target))))
     return found
 
 
@@ -85,11 +84,10 @@ def pretranslate(work: Pending, proposers: list[Proposer]) -> list[Filled]:
         if answer is not None:
             chosen[index][key] = answer
     rewrites = []
-    for (po, catalog, data, beside), proposals in zip(work.catalogs, chosen):
+    for (read, beside), proposals in zip(work.catalogs, chosen):
         if proposals:
-            change = functools.partial(_filled, proposals=proposals)
-            rewrite = pofile.plan(po, change, data, catalog)
-            rewrites.append((po, rewrite, rewrite and store.plan(beside, rewrite.catalog),
+            rewrite = read.plan(functools.partial(_filled, proposals=proposals))
+            rewrites.append((read.path, rewrite, rewrite and store.plan(beside, rewrite.catalog),
                              proposals))
     results = list(work.skipped)
     written = []

@@ -29,7 +29,6 @@ def segment(path: Path, lang: str, ws: Workspace | None) -> tuple[list[Unit], tu
 class Draft:
     text: str  # the document's text, as its format decodes it
     data: bytes  # the document itself, in its format
-    binary: bool  # not text: it can only be written to a file
     units: list[Unit]
     translations: list[Translation]
 
@@ -58,4 +57,4 @@ def draft(engine: Engine, *, text: str | None, path: Path | None, source: str, t
     rebuilt, units, translations = machine.draft(body, fmt, segmenter(ws, source), engine,
                                                  source=source, target=target,
                                                  progress=progress)
-    return Draft(rebuilt, fmt.encode(rebuilt, original), fmt.BINARY, units, translations)
+    return Draft(rebuilt, fmt.encode(rebuilt, original), units, translations)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import checkpoints, parallel
-from ..files import Signature, read_bytes, sync_dirs
+from ..files import Signature, sync_dirs
 from ..languages import LANGUAGES
 from ..parallel import Progress
 from ..workspace import Document, Orphan, Workspace, WriteGuard, refuse, select
@@ -175,21 +175,18 @@ def _plan_document(task: _Task) -> _Planned:
     """Merge one source into each of its PO files, in memory."""
     from ..catalog import pofile
     from ..workspace.sources import read_source
-    from ..workspace.translations import read_catalog
+    from ..workspace.translations import read_po
     ws, doc = task.ws, task.doc
     with Cache(ws.cache_path) as cache:
         source = read_source(ws, doc, cache, store=False)
     rewrites, signatures, stores = {}, {}, {}
     for target in task.targets:
         po = ws.po_path(doc.name, target)
-        template = annotated(source.template, task.glossary, doc.lang, target)
-        change = functools.partial(merged, template=template, doc=doc, target=target,
-                                   now=task.now, project=ws.settings.project,
-                                   threshold=ws.settings.suggestion_threshold)
+        change = _merging(ws, source, target, now=task.now, glossary=task.glossary)
         if po.exists():
-            current = read_bytes(po)
-            catalog, signatures[target] = read_catalog(po, target)
-            rewrites[target] = pofile.plan(po, change, current, catalog)
+            read = read_po(po, target)
+            signatures[target] = read.signature
+            rewrites[target] = read.plan(change)
         else:
             signatures[target] = None
             rewrites[target] = pofile.plan(po, change)
@@ -205,6 +202,17 @@ def _plan_document(task: _Task) -> _Planned:
 def _remove(path: Path) -> None:
     if path.exists():
         path.unlink()
+
+
+def _merging(ws: Workspace, source: Source, target: str, *, now: datetime,
+             glossary: Glossary) -> pofile.Change:
+    """The change that brings the PO of `source`'s document in `target` up to date with it
+    (a partial of `merged`: it travels back from a worker process with its rewrite)."""
+    doc = source.doc
+    template = annotated(source.template, glossary, doc.lang, target)
+    return functools.partial(merged, template=template, doc=doc, target=target, now=now,
+                             project=ws.settings.project,
+                             threshold=ws.settings.suggestion_threshold)
 
 
 def annotated(template: list[Entry], glossary: Glossary, source: str,
@@ -284,11 +292,7 @@ def _adoptions(ws: Workspace, plans: list[_Planned], candidates: list[Orphan],
                         e.key for e in read_catalog(orphan.path, target)[0].entries)
                 if keys[orphan.path] == wanted:
                     catalog = read_catalog(orphan.path, target)[0]
-                    change = functools.partial(
-                        merged, doc=doc, target=target,
-                        template=annotated(planned.source.template, glossary, doc.lang, target),
-                        now=now, project=ws.settings.project,
-                        threshold=ws.settings.suggestion_threshold)
+                    change = _merging(ws, planned.source, target, now=now, glossary=glossary)
                     changed = change(catalog)
                     planned.rewrites[target] = pofile.Rewrite(
                         po, change, pofile.serialize(changed), None, changed)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import L10nError
@@ -23,12 +24,14 @@ RICH = (*(f"{lang}_{kind}" for lang in LANGS for kind in ("admitted", "short", "
 _TRUE = {"1", "yes", "true", "x", "dnt"}
 _HINT = ("columns are fr, en, ar, note, dnt and, optionally, fr_admitted, fr_short, "
          "fr_forbidden (likewise for en and ar) and scope")
+_QUOTES = ('a cell in quotes ends with a quote followed by a comma or the end of the line, '
+           'on the same line; write a quote inside it as ""')
 
 
 def read(text: str, path: Path | str | None) -> list[Term]:
     """The terms of a glossary.csv, or an L10nError naming the line to fix."""
-    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))
-    columns = list(reader.fieldnames or ())
+    records = _records(text.removeprefix("\ufeff"), path)
+    _, columns = next(records, (1, []))
     if not set(columns) & set(LANGS):
         raise L10nError("the header row names no language column", path=path, line=1,
                         hint="start the file with a header such as: fr,en,ar,note,dnt")
@@ -38,10 +41,11 @@ def read(text: str, path: Path | str | None) -> list[Term]:
         if columns.count(column) > 1:
             raise L10nError(f"column {column!r} appears twice", path=path, line=1)
     terms = []
-    for row in reader:
-        if None in row:
-            raise L10nError("more cells than columns", path=path, line=reader.line_num,
+    for line, values in records:
+        if len(values) > len(columns):
+            raise L10nError("more cells than columns", path=path, line=line,
                             hint="quote cells that contain commas")
+        row = dict(zip(columns, values))
 
         def cell(name: str) -> str:
             return clean(row.get(name) or "")
@@ -55,15 +59,34 @@ def read(text: str, path: Path | str | None) -> list[Term]:
         forms = {lang: f for lang, f in forms.items() if f != NO_FORMS}
         if not forms:
             continue
-        term = Term(forms, cell("note"), cell("dnt").lower() in _TRUE, listed("scope"),
-                    reader.line_num)
+        term = Term(forms, cell("note"), cell("dnt").lower() in _TRUE, listed("scope"), line)
         problem = term.problem()
         if problem:
-            raise L10nError(problem, path=path, line=reader.line_num,
+            raise L10nError(problem, path=path, line=line,
                             hint="a row holds one concept: one preferred and at most one "
                                  "short form per language")
         terms.append(term)
     return terms
+
+
+def _records(text: str, path: Path | str | None) -> Iterator[tuple[int, list[str]]]:
+    """Each non-empty row's cells, with the line it starts on. A row is one line: a quote
+    left open would otherwise swallow the rows after it into one cell, terms lost unseen."""
+    rows = csv.reader(io.StringIO(text), strict=True)
+    while True:
+        line = rows.line_num + 1
+        try:
+            values = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise L10nError(f"a quote is misplaced or never closed ({exc})", path=path,
+                            line=line, hint=_QUOTES) from None
+        if any("\n" in value or "\r" in value for value in values):
+            raise L10nError("a quote opens a cell that runs over several lines", path=path,
+                            line=line, hint=_QUOTES)
+        if values:
+            yield line, values
 
 
 def write(terms: list[Term]) -> str:

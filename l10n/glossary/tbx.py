@@ -157,6 +157,10 @@ def import_file(dest: Path, source: Path, *, replace: bool) -> Imported:
 
 def export_file(glossary_path: Path, dest: Path, *, version: int = 3) -> int:
     """Write the glossary at `glossary_path` as TBX-Basic; returns how many concepts."""
+    if not glossary_path.is_file():
+        raise L10nError(f"no {glossary_path.name} in the workspace",
+                        hint=f"create {glossary_path.name} (header: fr,en,ar,note,dnt) or "
+                             "import a term base: l10n glossary import FILE.tbx")
     glossary = Glossary.load(glossary_path)
     write_atomic(dest, serialize(glossary.terms, version=version))
     return len(glossary.terms)

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ..commands.approve import Approval
     from ..commands.build import Built
+    from ..commands.pretranslate import Filled
     from ..gate import Gate, Readiness
-    from ..proposals.pipeline import Filled
 
 
 def count(n: int, word: str) -> str:

@@ -14,9 +14,6 @@ from matplotlib.figure import Figure
 
 STATE_COLORS = {"reviewed": "#009E73", "changed": "#E69F00", "memory": "#56B4E9",
                 "machine": "#0072B2", "unknown": "#CC79A7", "untranslated": "#D5D5D5"}
-CATEGORY_COLORS = {"exact-memory": "#56B4E9", "fuzzy-memory": "#A8D8F5",
-                   "aligned-archive": "#009E73", "machine": "#0072B2", "pivot": "#003F6B",
-                   "earlier-translation": "#E69F00", "people": "#CC79A7"}
 BAND_COLORS = ("#1A9641", "#A6D96A", "#FFE08A", "#FDAE61", "#D7191C")
 _STYLE = {"svg.fonttype": "none", "font.family": "sans-serif", "font.size": 9,
           "axes.spines.top": False, "axes.spines.right": False, "axes.titlesize": 10,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..catalog import pofile
@@ -11,8 +12,32 @@ from ..errors import L10nError
 from ..files import Signature, read_bytes
 
 
+@dataclass(frozen=True)
+class PoFile:
+    """A PO file read once: its bytes and the catalog parsed from those very bytes. A change
+    planned from it is written only over what was parsed: a save since (Poedit) is read
+    again and the change applied to it, never overwritten."""
+
+    path: Path
+    catalog: Catalog
+    data: bytes
+
+    @property
+    def signature(self) -> Signature:
+        return Signature.of_bytes(self.data)
+
+    def plan(self, change: pofile.Change) -> pofile.Rewrite | None:
+        return pofile.plan(self.path, change, self.data, self.catalog)
+
+
 def read_catalog(path: Path, target: str) -> tuple[Catalog, Signature]:
-    """The catalog at `path` (the PO of one document in `target`) and what the file held.
+    """The catalog at `path` (the PO of one document in `target`) and what the file held."""
+    po = read_po(path, target)
+    return po.catalog, po.signature
+
+
+def read_po(path: Path, target: str) -> PoFile:
+    """The PO of one document in `target` at `path`, as read.
 
     An editor that saves in place (truncate, then write) can be caught half-way: when the
     file turns out malformed but changed while it was read, it is read once more before
@@ -33,7 +58,7 @@ def read_catalog(path: Path, target: str) -> tuple[Catalog, Signature]:
         raise L10nError(f"the PO says Language: {language}, but it is in the {target} folder",
                         path=path, line=_header_line(data, b"Language:"),
                         hint=f"move it to the folder of its language, or set Language: {target}")
-    return catalog, Signature.of_bytes(data)
+    return PoFile(path, catalog, data)
 
 
 def _header_line(data: bytes, field: bytes) -> int | None:

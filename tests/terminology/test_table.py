@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support import translate_all, write
 from terminology.glossaries import terms
 
 from l10n.errors import L10nError
@@ -63,8 +64,35 @@ def test_a_simple_glossary_is_written_in_the_simple_form():
 
 
 def test_cells_are_kept_as_one_line_of_single_spaces():
-    [term] = Glossary.parse('fr,en,note\n"  Royaume\nd\'Arabie ",KSA,"a\n note"\n', None).terms
+    [term] = Glossary.parse('fr,en,note\n"  Royaume  d\'Arabie ",KSA,"a \t note"\n', None).terms
     assert term.forms["fr"].preferred == "Royaume d'Arabie" and term.note == "a note"
+
+
+@pytest.mark.parametrize("text, line", [
+    ('fr,en\nRiyad,Riyadh\n"Malaisie,Malaysia\nOTAN,NATO\n', 3),  # never closed
+    ('fr,en\n"Malaisie,Malaysia\nOTAN,NATO\nÉtat",State\nRiyad,Riyadh\n', 2),  # closed later
+    ('fr,en\nRiyad,Riyadh\n"Malaisie" (pays),Malaysia\n', 3),  # text after a closing quote
+])
+def test_a_stray_quote_is_refused_at_the_line_it_starts_not_read_as_one_cell(text, line):
+    with pytest.raises(L10nError) as info:
+        Glossary.parse(text, "glossary.csv")
+    assert info.value.line == line and "quote" in info.value.message, info.value
+    assert '""' in info.value.hint
+
+
+def test_glossary_check_refuses_a_glossary_with_an_unclosed_quote(workspace, run):
+    (workspace / "l10n.toml").write_text('[languages]\nfr = ["en"]\n')
+    write(workspace / "sources/fr/a.txt", "Le Secrétaire général est en Malaisie.\n")
+    run("update", cwd=workspace)
+    translate_all(workspace / "translations/en/a.po",
+                  lambda e: "The General Secretary is in the State of Malaysia.")
+    write(workspace / "glossary.csv", 'fr,en,en_forbidden\nRiyad,Riyadh,\n'
+                                      '"Malaisie,Malaysia,State of Malaysia\n'
+                                      'Secrétaire général,Secretary-General,General Secretary\n')
+    result = run("glossary", "check", cwd=workspace)
+    assert result.code == 2, result.out
+    assert result.err.startswith("l10n: error: glossary.csv:3: "), result.err
+    assert "disagreement" not in result.out  # no count: the glossary could not be read
 
 
 @settings(max_examples=200, deadline=None)

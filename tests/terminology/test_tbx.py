@@ -176,6 +176,13 @@ def test_import_export_import_through_the_cli(workspace, run, tmp_path):
         assert Glossary(tbx.parse((tmp_path / "out.tbx").read_bytes(), "o").terms) == imported
 
 
+def test_export_without_a_glossary_is_refused_not_an_empty_term_base(workspace, run, tmp_path):
+    result = run("glossary", "export", tmp_path / "out.tbx", cwd=workspace)
+    assert result.code == 2
+    assert "no glossary.csv in the workspace" in result.err and "glossary import" in result.err
+    assert not (tmp_path / "out.tbx").exists() and "exported" not in result.out
+
+
 def test_dnt_and_scope_travel_in_notes_of_our_own(workspace, run, tmp_path):
     write(workspace / "glossary.csv",
           "fr,en,ar,note,dnt,scope\nNATO,NATO,,alliance,yes,\n"
