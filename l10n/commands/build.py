@@ -3,7 +3,8 @@
 Read → plan → write: every source and PO file is read, assessed and assembled first;
 an unreadable file stops the command before anything is written. A document that is not
 ready is refused with the gate's reasons (or, with `partial`, built with its source text
-where a translation may not be published, each such unit listed with why).
+where a translation may not be published, each such unit listed with why); one its
+translations cannot be written into is refused with the PO file and line, alone.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import checkpoints, parallel
+from ..errors import L10nError
 from ..files import Signature, write_atomic
 from ..parallel import Progress
 from ..workspace import Document, Workspace, WriteGuard, refuse, select
@@ -32,9 +34,12 @@ class Built:
     readiness: Readiness | None = None  # None when skipped: nothing changed since the last build
     withheld: list[tuple[Entry, str]] = field(default_factory=list)  # kept in the source text
     data: bytes | None = None  # the edition, until it is written
+    error: L10nError | None = None  # why a ready edition could not be assembled
 
     @property
     def reasons(self) -> list[str]:
+        if self.error:
+            return [str(self.error)]
         return self.readiness.reasons() if self.readiness else []
 
 
@@ -114,7 +119,12 @@ def _plan_document(task: _Task) -> list[Built]:
             if translations is None:
                 built.append(Built(doc, target, output, "refused", item))
                 continue
-            data = assemble(source, target, translations, po=ws.relative(po),
-                            links=ws.settings.links)
+            try:
+                data = assemble(source, target, translations, po=ws.relative(po),
+                                lines={e.key: e.line for e in item.entries},
+                                links=ws.settings.links)
+            except L10nError as exc:
+                built.append(Built(doc, target, output, "refused", item, error=exc))
+                continue
             built.append(Built(doc, target, output, "written", item, item.withheld(), data))
     return built

@@ -128,14 +128,24 @@ def placeholders(text: str) -> Counter[str]:
 
 
 def check_placeholders(source: str, target: str, ctx: Context) -> list[str]:
-    """printf and brace placeholders, and the numbered inline-markup ones (<1>…</1>, <2/>)."""
-    messages = [f"markup placeholder {p.message}" for p in markup.problems(target, source)]
+    """printf and brace placeholders, and the numbered inline-markup ones (<1>…</1>, <2/>)
+    missing or repeated (those the build cannot render are `unrenderable`'s)."""
+    messages = [f"markup placeholder {p.message}" for p in markup.problems(target, source)
+                if p.kind not in markup.UNRENDERABLE]
     ours, theirs = placeholders(source), placeholders(target)
     messages += [f"placeholder {p} is missing" for p in sorted(ours - theirs)]
     messages += [f"placeholder {p} is not in the source" for p in sorted(theirs - ours)]
     if target.count("{") != target.count("}") and source.count("{") == source.count("}"):
         messages.append("unbalanced braces")
     return messages
+
+
+def unrenderable(source: str, target: str) -> list[Finding]:
+    """Markup placeholders the edition cannot be built from (not in the source, pairs not
+    well nested): errors whatever the settings and `l10n-ignore` say, or `check` would
+    pass a translation `build` cannot write."""
+    return [Finding("placeholders", "error", f"markup placeholder {p.message}")
+            for p in markup.unrenderable(target, source)]
 
 
 def check_links(source: str, target: str, ctx: Context) -> list[str]:
@@ -329,9 +339,10 @@ def run(source: str, target: str, ctx: Context, severity: dict[str, str],
     """Every finding of every check that is neither switched off nor accepted for this
     translation (`ignore`, see `accepted`); a name in `ignore` that is no check is a
     warning, since it accepts nothing."""
+    findings = unrenderable(source, target)  # as the build reads them, not normalized
     source = unicodedata.normalize("NFC", source)
     target = unicodedata.normalize("NFC", target)
-    findings = [Finding(IGNORE, "warning", f"unknown check {name!r} in '# {IGNORE}:' "
+    findings += [Finding(IGNORE, "warning", f"unknown check {name!r} in '# {IGNORE}:' "
                         f"(checks: {', '.join(CHECKS)})") for name in sorted(ignore - set(CHECKS))]
     for check_id, (default, check) in CHECKS.items():
         level = severity.get(check_id, default)

@@ -1,0 +1,63 @@
+"""`l10n build` publishes exactly what `l10n check` passes: after `check` exits 0, `build`
+neither fails nor leaves an out-of-date edition looking publishable."""
+
+from __future__ import annotations
+
+from office_kit import body, docx
+from support import translate_all, write
+
+from l10n.catalog import pofile
+
+PAGE = "<p>Le <b>Secrétaire général</b> a reçu la délégation.</p>\n"
+BROKEN = "The <9>Secretary-General</1> received the delegation."
+CONTROL = "The minister \x01came."
+
+
+def configure(root, settings: str = "") -> None:
+    (root / "l10n.toml").write_text(
+        '[languages]\nfr = ["en"]\n[check]\nrequired = ["en"]\n' + settings)
+
+
+def line_of(po, msgstr: str) -> int:
+    return next(e.line for e in pofile.read(po).entries if e.msgstr == msgstr)
+
+
+def test_markup_the_build_cannot_render_blocks_check_whatever_its_severity(workspace, run):
+    configure(workspace, '[qa.severity]\nplaceholders = "warning"\n')
+    write(workspace / "sources/fr/a.html", PAGE)
+    write(workspace / "sources/fr/b.txt", "Bonjour.\n")
+    run("update", cwd=workspace)
+    po = workspace / "translations/en/a.po"
+    translate_all(po, lambda e: BROKEN)  # the translator typed <9> for <1>
+    translate_all(workspace / "translations/en/b.po", lambda e: "Hello.")
+    check = run("check", cwd=workspace)
+    assert check.code == 1
+    where = f"translations/en/a.po:{line_of(po, BROKEN)}"
+    assert f"{where}: error: [placeholders] markup placeholder <9> is not in the source" \
+        in check.out
+    assert f"{where}: warning: [placeholders] markup placeholder <1> is missing" in check.out
+    build = run("build", cwd=workspace)
+    assert build.code == 1
+    assert "build/en/a.html: refused: 2 QA error(s) (2 placeholders)" in build.out
+    assert not (workspace / "build/en/a.html").exists()
+    assert (workspace / "build/en/b.txt").read_text() == "Hello.\n"  # the others still built
+
+
+def test_an_edition_its_translation_cannot_be_written_into_is_refused_alone(workspace, run):
+    """A check switched off lets through a control character a Word document cannot hold:
+    that edition alone is refused, naming the PO entry."""
+    configure(workspace, '[qa.severity]\ncontrol = "off"\n')
+    write(workspace / "sources/fr/a.docx",
+          docx(body("<w:p><w:r><w:t>Le ministre est venu.</w:t></w:r></w:p>")))
+    write(workspace / "sources/fr/b.txt", "Bonjour.\n")
+    run("update", cwd=workspace)
+    po = workspace / "translations/en/a.po"
+    translate_all(po, lambda e: CONTROL)
+    translate_all(workspace / "translations/en/b.po", lambda e: "Hello.")
+    assert run("check", cwd=workspace).code == 0
+    build = run("build", cwd=workspace)
+    assert build.code == 1, build.err
+    assert f"build/en/a.docx: refused: translations/en/a.po:{line_of(po, CONTROL)}: " \
+           "a translation holds the control character U+0001" in build.out
+    assert not (workspace / "build/en/a.docx").exists()
+    assert (workspace / "build/en/b.txt").read_text() == "Hello.\n"
