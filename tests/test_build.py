@@ -63,3 +63,22 @@ def test_a_character_no_office_document_can_hold_blocks_check_even_switched_off(
     assert not (workspace / "build/en/a.docx").exists()
     assert (workspace / "build/en/b.txt").read_text() == "Hello.\n"
 
+
+def test_unready_editions_that_never_block_are_skipped_and_build_agrees_with_check(
+        workspace, run):
+    (workspace / "l10n.toml").write_text(
+        '[languages]\nfr = ["en", "ar"]\n[check]\nrequired = ["en"]\nexempt = ["drafts/*"]\n')
+    write(workspace / "sources/fr/a.txt", "Bonjour.\n")
+    write(workspace / "sources/fr/drafts/b.txt", "Brouillon.\n")
+    run("update", cwd=workspace)
+    translate_all(workspace / "translations/en/a.po", lambda e: "Hello.")
+    assert run("check", cwd=workspace).code == 0
+    build = run("build", cwd=workspace)
+    assert build.code == 0, build.out
+    assert "build/ar/a.txt: skipped (not ready; not required): 1 untranslated" in build.out
+    assert "build/en/drafts/b.txt: skipped (not ready; not required): 1 untranslated" \
+        in build.out
+    assert "1 document(s) written, 0 unchanged, 0 refused, 3 skipped (not required)" \
+        in build.out
+    assert (workspace / "build/en/a.txt").read_text() == "Hello.\n"
+    assert sorted(p.name for p in (workspace / "build").rglob("*.txt")) == ["a.txt"]

@@ -4,7 +4,9 @@ Read → plan → write: every source and PO file is read, assessed and assemble
 an unreadable file stops the command before anything is written. A document that is not
 ready is refused with the gate's reasons (or, with `partial`, built with its source text
 where a translation may not be published, each such unit listed with why); one its
-translations cannot be written into is refused with the PO file and line, alone.
+translations cannot be written into is refused with the PO file and line, alone. In a
+language or document that never blocks (`Settings.blocks`) such an edition is skipped
+instead: not written, listed, and no reason for the command to say no.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ class Built:
     doc: Document
     target: str
     output: Path
-    outcome: str  # "written", "unchanged" or "refused"
+    outcome: str  # "written", "unchanged", "refused" or "skipped" (refused, never blocks)
     readiness: Readiness | None = None  # None when skipped: nothing changed since the last build
     withheld: list[tuple[Entry, str]] = field(default_factory=list)  # kept in the source text
     data: bytes | None = None  # the edition, until it is written
@@ -116,15 +118,16 @@ def _plan_document(task: _Task) -> list[Built]:
             item = assessor.assess(doc, target, source, catalog, signature)
             translations = publication(item, partial=task.partial)
             output = ws.build_path(doc, target)
+            unwritten = "refused" if item.required else "skipped"
             if translations is None:
-                built.append(Built(doc, target, output, "refused", item))
+                built.append(Built(doc, target, output, unwritten, item))
                 continue
             try:
                 data = assemble(source, target, translations, po=ws.relative(po),
                                 lines={e.key: e.line for e in item.entries},
                                 links=ws.settings.links)
             except L10nError as exc:
-                built.append(Built(doc, target, output, "refused", item, error=exc))
+                built.append(Built(doc, target, output, unwritten, item, error=exc))
                 continue
             built.append(Built(doc, target, output, "written", item, item.withheld(), data))
     return built
