@@ -82,3 +82,29 @@ def test_unready_editions_that_never_block_are_skipped_and_build_agrees_with_che
         in build.out
     assert (workspace / "build/en/a.txt").read_text() == "Hello.\n"
     assert sorted(p.name for p in (workspace / "build").rglob("*.txt")) == ["a.txt"]
+
+
+def test_an_edition_no_longer_ready_is_removed_not_left_looking_publishable(workspace, run):
+    (workspace / "l10n.toml").write_text(
+        '[languages]\nfr = ["en", "ar"]\n[check]\nrequired = ["en"]\n')
+    source = write(workspace / "sources/fr/x.txt", "Bonjour.\n")
+    write(workspace / "sources/fr/y.txt", "Merci.\n")
+    run("update", cwd=workspace)
+    for lang, hello in (("en", "Hello."), ("ar", "مرحبا.")):
+        translate_all(workspace / f"translations/{lang}/x.po", lambda e, t=hello: t)
+    translate_all(workspace / "translations/en/y.po", lambda e: "Thanks.")
+    translate_all(workspace / "translations/ar/y.po", lambda e: "شكرا.")
+    assert run("build", cwd=workspace).code == 0
+    assert (workspace / "build/en/x.txt").exists() and (workspace / "build/ar/x.txt").exists()
+    source.write_text("Bonsoir.\n")  # the source changed: its translations are out of date
+    run("update", cwd=workspace)
+    build = run("build", cwd=workspace)
+    assert build.code == 1
+    assert "build/en/x.txt: refused: 1 need review (1 changed)\n  removed out-of-date build/en/x.txt" \
+        in build.out
+    assert "build/ar/x.txt: skipped (not ready; not required): 1 need review (1 changed)\n" \
+           "  removed out-of-date build/ar/x.txt" in build.out
+    assert sorted(str(p.relative_to(workspace)) for p in (workspace / "build").rglob("*")
+                  if p.is_file()) == ["build/ar/y.txt", "build/en/y.txt"]
+    again = run("build", cwd=workspace)
+    assert "removed" not in again.out and again.code == 1

@@ -6,7 +6,8 @@ ready is refused with the gate's reasons (or, with `partial`, built with its sou
 where a translation may not be published, each such unit listed with why); one its
 translations cannot be written into is refused with the PO file and line, alone. In a
 language or document that never blocks (`Settings.blocks`) such an edition is skipped
-instead: not written, listed, and no reason for the command to say no.
+instead: not written, listed, and no reason for the command to say no. The earlier
+edition of a refused or skipped one is removed, never left looking publishable.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class Built:
     withheld: list[tuple[Entry, str]] = field(default_factory=list)  # kept in the source text
     data: bytes | None = None  # the edition, until it is written
     error: L10nError | None = None  # why a ready edition could not be assembled
+    removed: bool = False  # an earlier, now out-of-date edition was removed
 
     @property
     def reasons(self) -> list[str]:
@@ -82,6 +84,8 @@ def build(ws: Workspace, *, partial: bool = False, names: list[str] | None = Non
             if progress:
                 progress("documents", done, len(tasks))
         for built in results.values():  # write
+            if built is not None and built.outcome in ("refused", "skipped"):
+                built.removed = _remove(built.output)
             if built is None or built.data is None:
                 continue
             checkpoints.reached("between-documents")
@@ -93,6 +97,15 @@ def build(ws: Workspace, *, partial: bool = False, names: list[str] | None = Non
             cache.put("build", f"{built.target}/{built.doc.name}",
                       _job_key(ws, built.doc, built.target, built.output, shared_key))
     return [r for r in results.values() if r is not None]
+
+
+def _remove(output: Path) -> bool:
+    """Remove the earlier edition at `output` (a file l10n wrote: the build path of this
+    document and language); whether there was one. One unlink: never half done."""
+    if not (output.is_file() or output.is_symlink()):
+        return False
+    output.unlink()
+    return True
 
 
 def _job_key(ws: Workspace, doc: Document, target: str, output: Path, shared: str) -> str:

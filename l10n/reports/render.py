@@ -92,6 +92,8 @@ def build_text(results: list[Built], root: Path) -> list[str]:
         if built.outcome in ("refused", "skipped"):
             why = "refused" if built.outcome == "refused" else "skipped (not ready; not required)"
             lines.append(f"{where}: {why}: " + "; ".join(built.reasons))
+            if built.removed:
+                lines.append(f"  removed out-of-date {where}")
             continue
         kept = f", {len(built.withheld)} unit(s) kept in the source language" \
             if built.withheld else ""
