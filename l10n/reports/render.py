@@ -187,7 +187,8 @@ def leftovers_text(gate: Gate, root: Path) -> list[str]:
 
 def _notice(gate: Gate) -> list[str]:
     return [] if gate.msgfmt_available else [
-        "note: msgfmt (gettext) is not installed: PO syntax checks were skipped"]
+        "note: msgfmt (gettext) is not installed: the PO files that need it (listed above) "
+        "could not be checked and are not ready; install gettext"]
 
 
 def check_text(gate: Gate, root: Path, *, color: bool = False) -> list[str]:
