@@ -25,6 +25,7 @@ from .workspace.sources import Source, read_source
 from .workspace.translations import read_catalog
 
 if TYPE_CHECKING:
+    from .catalog.msgfmt import Msgfmt
     from .glossary import Glossary
 
 STATUS_CHECKS = ("input", "missing", "stale", "untranslated", "needs-review", "msgfmt")
@@ -167,11 +168,22 @@ class Assessor:
     def __init__(self, ws: Workspace, cache: Cache) -> None:
         self.ws = ws
         self.cache = cache
-        from .catalog.msgfmt import Msgfmt  # gettext's checks: only on a cache miss
-        self.msgfmt = Msgfmt()
         glossary = Signature.of(ws.glossary_path)
         self._qa_inputs = glossary.digest if glossary else ""
         self._glossary: Glossary | None = None
+        self._msgfmt: Msgfmt | None = None
+
+    @property
+    def msgfmt(self) -> Msgfmt:
+        if self._msgfmt is None:
+            from .catalog.msgfmt import Msgfmt  # gettext's checks: only on a cache miss
+            self._msgfmt = Msgfmt()
+        return self._msgfmt
+
+    @property
+    def unchecked(self) -> int:
+        """How many PO files needed msgfmt itself while it is not installed."""
+        return len(self._msgfmt.skipped) if self._msgfmt else 0
 
     @property
     def glossary(self) -> Glossary:
@@ -213,6 +225,7 @@ class Assessor:
         if stored is not None:
             return [Problem(item.po, *found) for found in json.loads(stored)]
         from .quality import checks
+        unchecked = self.unchecked
         problems = [Problem(item.po, d.line, None, None, "msgfmt", d.severity, d.message)
                     for d in self.msgfmt.check(item.po, catalog)]
         context = checks.Context(item.doc.lang, item.target, self.glossary,
@@ -225,7 +238,7 @@ class Assessor:
                                       checks.accepted(entry.translator_comments)):
                 problems.append(Problem(item.po, entry.line, entry.msgctxt, entry.msgid,
                                         finding.check, finding.severity, finding.message))
-        if signature and not self.msgfmt.skipped:  # msgfmt missing: ask again next time
+        if signature and self.unchecked == unchecked:  # msgfmt missing: ask again next time
             self.cache.put("findings", name, inputs, json.dumps(
                 [[p.line, p.msgctxt, p.msgid, p.check, p.severity, p.message] for p in problems],
                 ensure_ascii=False))
@@ -278,7 +291,7 @@ def _review_batch(task: tuple[Workspace, list[tuple[Document, list[str]]]]
                     items.append(assessor.assess(doc, target, source, catalog, signature))
                 except L10nError as exc:
                     items.append(_unreadable(ws, doc, target, exc))
-    return items, len(assessor.msgfmt.skipped)
+    return items, assessor.unchecked
 
 
 def _unreadable(ws: Workspace, doc: Document, target: str, error: L10nError) -> Readiness:

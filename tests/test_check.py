@@ -93,6 +93,39 @@ def test_msgfmt_errors_block(english, run):
     assert result.code == 1 and "msgfmt error" in result.out
 
 
+def test_a_po_msgfmt_must_check_is_not_ready_while_msgfmt_is_missing(workspace, run,
+                                                                    monkeypatch, tmp_path):
+    """A `java-format` flag is outside l10n's own msgfmt checks: without gettext that file
+    is not checked, so not ready; the other files' findings are still remembered."""
+    (workspace / "l10n.toml").write_text('[languages]\nfr = ["en"]\n[check]\nrequired = ["en"]\n')
+    write(workspace / "sources/fr/a.txt", DOC)
+    write(workspace / "sources/fr/b.txt", "Merci.\n")
+    run("update", cwd=workspace)
+    review(workspace / "translations/en/a.po", GOOD)
+    review(workspace / "translations/en/b.po", {"Merci.": "Thank you."})
+    catalog = pofile.read(workspace / "translations/en/a.po")
+    catalog.entries[1].flags.append("java-format")
+    (workspace / "translations/en/a.po").write_bytes(pofile.serialize(catalog))
+    with monkeypatch.context() as without_gettext:
+        without_gettext.setenv("PATH", str(tmp_path / "no-programs"))
+        result = run("check", cwd=workspace)
+        assert result.code == 1
+        assert "a [en]: blocked" in result.out and "b [en]: ready" in result.out
+        assert "translations/en/a.po: error: [msgfmt] not checked: this file needs gettext's " \
+               "msgfmt (a java-format flag), which is not installed; install gettext" in result.out
+        assert "note: msgfmt (gettext) is not installed: the PO files that need it (listed " \
+               "above) could not be checked and are not ready; install gettext" in result.out
+        from l10n.quality import checks
+        rechecked = []
+        without_gettext.setattr(checks, "run", lambda source, *args: rechecked.append(source)
+                                or [])
+        assert run("check", cwd=workspace).code == 1
+        assert "Merci." not in rechecked  # b, after a in the same batch, was remembered
+        assert "La réunion a eu lieu à Riyad." in rechecked  # a was not: ask msgfmt again
+    require_tool("msgfmt")
+    assert run("check", cwd=workspace).code == 0
+
+
 def test_github_annotations_are_escaped_capped_and_summarised(english, run, monkeypatch, tmp_path):
     doc = "".join(f"Phrase numéro {n}, avec 100% de virgules.\n\n" for n in range(14))
     write(english / "sources/fr/a.txt", doc)

@@ -128,7 +128,9 @@ def test_a_file_outside_the_checks_done_here_goes_to_msgfmt(tmp_path, monkeypatc
     assert [d.severity for d in found].count("error") == 1 and found[-1].line == 6
     monkeypatch.setattr(shutil, "which", lambda name: None)
     missing = Msgfmt()
-    assert missing.check(path, catalog) == [] and missing.skipped == [path]
+    [unchecked] = missing.check(path, catalog)
+    assert missing.skipped == [path] and unchecked.severity == "error"
+    assert "not checked" in unchecked.message and "java-format" in unchecked.message
 
 
 def test_a_catalog_made_here_has_no_verdict_of_its_own():

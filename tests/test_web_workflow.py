@@ -96,7 +96,7 @@ def test_a_broken_placeholder_is_never_published(workspace, run):
     built = (workspace / "build/en/a.html").read_text()
     assert "<p>Le <b>Secrétaire général</b> a reçu\nla délégation. ELLE EST REPARTIE.</p>" \
         in built  # the broken unit kept in French, the others published
-    assert "placeholders: markup placeholder </1> is missing" in partial.out
+    assert "placeholders: markup placeholder <1> is not closed" in partial.out
 
 
 class Upper:

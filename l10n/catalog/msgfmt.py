@@ -48,7 +48,7 @@ _ULONG = (1 << 64) - 1
 
 @dataclass(frozen=True)
 class Diagnostic:
-    line: int
+    line: int | None  # None: the whole file
     severity: str  # "error" or "warning"
     message: str
 
@@ -65,12 +65,15 @@ class Msgfmt:
         self.skipped: list[Path] = []  # files that needed msgfmt, which is not installed
 
     def check(self, po: Path, catalog: Catalog) -> list[Diagnostic]:
+        """What msgfmt reports; a file that needs msgfmt while it is missing was not
+        checked, which is an error of its own (so it cannot pass unchecked)."""
         try:
             return verdict(catalog)
-        except Unsupported:
+        except Unsupported as why:
             if self.program is None:
                 self.skipped.append(po)
-                return []
+                return [Diagnostic(None, "error", f"not checked: this file needs gettext's "
+                                   f"msgfmt ({why}), which is not installed; install gettext")]
             return self.run(po)
 
     def run(self, po: Path) -> list[Diagnostic]:

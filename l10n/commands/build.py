@@ -3,7 +3,11 @@
 Read → plan → write: every source and PO file is read, assessed and assembled first;
 an unreadable file stops the command before anything is written. A document that is not
 ready is refused with the gate's reasons (or, with `partial`, built with its source text
-where a translation may not be published, each such unit listed with why).
+where a translation may not be published, each such unit listed with why); one its
+translations cannot be written into is refused with the PO file and line, alone. In a
+language or document that never blocks (`Settings.blocks`) such an edition is skipped
+instead: not written, listed, and no reason for the command to say no. The earlier
+edition of a refused or skipped one is removed, never left looking publishable.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import checkpoints, parallel
+from ..errors import L10nError
 from ..files import Signature, write_atomic
 from ..parallel import Progress
 from ..workspace import Document, Workspace, WriteGuard, refuse, select
@@ -28,13 +33,17 @@ class Built:
     doc: Document
     target: str
     output: Path
-    outcome: str  # "written", "unchanged" or "refused"
+    outcome: str  # "written", "unchanged", "refused" or "skipped" (refused, never blocks)
     readiness: Readiness | None = None  # None when skipped: nothing changed since the last build
     withheld: list[tuple[Entry, str]] = field(default_factory=list)  # kept in the source text
     data: bytes | None = None  # the edition, until it is written
+    error: L10nError | None = None  # why a ready edition could not be assembled
+    removed: bool = False  # an earlier, now out-of-date edition was removed
 
     @property
     def reasons(self) -> list[str]:
+        if self.error:
+            return [str(self.error)]
         return self.readiness.reasons() if self.readiness else []
 
 
@@ -75,6 +84,8 @@ def build(ws: Workspace, *, partial: bool = False, names: list[str] | None = Non
             if progress:
                 progress("documents", done, len(tasks))
         for built in results.values():  # write
+            if built is not None and built.outcome in ("refused", "skipped"):
+                built.removed = _remove(built.output)
             if built is None or built.data is None:
                 continue
             checkpoints.reached("between-documents")
@@ -86,6 +97,15 @@ def build(ws: Workspace, *, partial: bool = False, names: list[str] | None = Non
             cache.put("build", f"{built.target}/{built.doc.name}",
                       _job_key(ws, built.doc, built.target, built.output, shared_key))
     return [r for r in results.values() if r is not None]
+
+
+def _remove(output: Path) -> bool:
+    """Remove the earlier edition at `output` (a file l10n wrote: the build path of this
+    document and language); whether there was one. One unlink: never half done."""
+    if not (output.is_file() or output.is_symlink()):
+        return False
+    output.unlink()
+    return True
 
 
 def _job_key(ws: Workspace, doc: Document, target: str, output: Path, shared: str) -> str:
@@ -111,10 +131,16 @@ def _plan_document(task: _Task) -> list[Built]:
             item = assessor.assess(doc, target, source, catalog, signature)
             translations = publication(item, partial=task.partial)
             output = ws.build_path(doc, target)
+            unwritten = "refused" if item.required else "skipped"
             if translations is None:
-                built.append(Built(doc, target, output, "refused", item))
+                built.append(Built(doc, target, output, unwritten, item))
                 continue
-            data = assemble(source, target, translations, po=ws.relative(po),
-                            links=ws.settings.links)
+            try:
+                data = assemble(source, target, translations, po=ws.relative(po),
+                                lines={e.key: e.line for e in item.entries},
+                                links=ws.settings.links)
+            except L10nError as exc:
+                built.append(Built(doc, target, output, unwritten, item, error=exc))
+                continue
             built.append(Built(doc, target, output, "written", item, item.withheld(), data))
     return built

@@ -104,6 +104,8 @@ class Format(Protocol):
 
 
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+# what XML 1.0 cannot hold: an office document's text cannot have these characters
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def decode_text(data: bytes, path: Path) -> str:

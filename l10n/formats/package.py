@@ -31,7 +31,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..errors import L10nError
-from .base import OBJECT, Block, Edit, Span
+from .base import OBJECT, XML_ILLEGAL, Block, Edit, Span
 
 SEPARATOR = "\uffff"  # not an XML character: cannot occur inside a part
 SUMMARY = "/"  # starts the name of what a format notes from a part it never writes
@@ -42,7 +42,6 @@ MAX_RATIO = 200  # unpacked/packed size above which a member of over 1 MB is a z
 MAX_MEMBERS = 10_000
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _REF = re.compile(r"&(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z]+);")
 
 
@@ -86,7 +85,7 @@ def open_zip(data: bytes, path: Path, kind: str) -> zipfile.ZipFile:
 
 
 def _safe_name(name: str) -> bool:
-    if not name or "\\" in name or name.startswith("/") or _ILLEGAL.search(name) \
+    if not name or "\\" in name or name.startswith("/") or XML_ILLEGAL.search(name) \
             or "\n" in name or "\r" in name or re.match(r"[A-Za-z]:", name):
         return False
     return ".." not in PurePosixPath(name).parts
@@ -476,8 +475,8 @@ def _gap(before: Piece, after: Piece, shows: list[str], base: tuple) -> list[Spa
 # -- edits ---------------------------------------------------------------------------
 
 def xml_escape(text: str) -> str:
-    if _ILLEGAL.search(text):
-        char = _ILLEGAL.search(text).group()
+    if XML_ILLEGAL.search(text):
+        char = XML_ILLEGAL.search(text).group()
         raise L10nError(f"a translation holds the control character U+{ord(char):04X}, which "
                         f"an office document cannot hold", hint="remove it from the PO file")
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

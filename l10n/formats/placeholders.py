@@ -46,12 +46,15 @@ class Problem:
     """What is wrong with a translation's placeholders.
 
     `kind` is "missing", "unknown", "repeated" or "unbalanced"; rendering refuses only
-    "unknown" and "unbalanced" (it cannot build markup from them), QA reports all.
+    those `UNRENDERABLE` (it cannot build markup from them), QA reports all.
     """
 
     kind: str
     placeholder: str
     message: str
+
+
+UNRENDERABLE = ("unknown", "unbalanced")
 
 
 def problems(translation: str, source: str) -> list[Problem]:
@@ -88,3 +91,9 @@ def problems(translation: str, source: str) -> list[Problem]:
             del stack[len(stack) - 1 - stack[::-1].index(closing):]
     result += [Problem("unbalanced", f"<{n}>", f"<{n}> is not closed") for n in stack]
     return result
+
+
+def unrenderable(translation: str, source: str) -> list[Problem]:
+    """The problems of `translation` that rendering refuses: a placeholder not in the
+    source, a pair not well nested (the markup cannot be built from them)."""
+    return [p for p in problems(translation, source) if p.kind in UNRENDERABLE]

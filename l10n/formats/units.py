@@ -224,6 +224,14 @@ def _unit(text: str, block: Block, pieces: list[_Piece], first: int, start: int,
                 block.context)
 
 
+class Unrenderable(L10nError):
+    """A translation the document cannot be written with; `msgid` names its unit."""
+
+    def __init__(self, message: str, msgid: str, *, hint: str) -> None:
+        super().__init__(message, hint=hint)
+        self.msgid = msgid
+
+
 def render(text: str, units: list[Unit], translate: Callable[[Unit], str | None], *,
            fmt: Format, source: str, target: str, link: Link | None = None) -> str:
     """The source with each unit replaced by `translate(unit)`; None keeps the source.
@@ -258,7 +266,12 @@ def render(text: str, units: list[Unit], translate: Callable[[Unit], str | None]
                 translation = translate(item)
                 if translation is None or translation == item.msgid:
                     continue
-                replacement = fill(item, translation)
+                try:
+                    replacement = fill(item, translation)
+                except Unrenderable:
+                    raise  # a unit inside this one
+                except L10nError as exc:
+                    raise Unrenderable(exc.message, item.msgid, hint=exc.hint) from None
             out.append(text[pos:item.start])
             out.append(replacement)
             pos = item.end
@@ -266,8 +279,7 @@ def render(text: str, units: list[Unit], translate: Callable[[Unit], str | None]
         return "".join(out)
 
     def fill(unit: Unit, translation: str) -> str:
-        broken = [p for p in placeholders.problems(translation, unit.msgid)
-                  if p.kind in ("unknown", "unbalanced")]
+        broken = placeholders.unrenderable(translation, unit.msgid)
         if broken:
             raise L10nError(f"{broken[0].message} in the translation of "
                             f"{quote(unit.msgid, source)}",

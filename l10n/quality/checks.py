@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from .. import dates
 from ..formats import placeholders as markup
+from ..formats.base import XML_ILLEGAL
 from ..glossary import Glossary
 from ..glossary.review import Mentions, Problem
 from ..languages import LANGUAGES, quote
@@ -128,14 +129,27 @@ def placeholders(text: str) -> Counter[str]:
 
 
 def check_placeholders(source: str, target: str, ctx: Context) -> list[str]:
-    """printf and brace placeholders, and the numbered inline-markup ones (<1>…</1>, <2/>)."""
-    messages = [f"markup placeholder {p.message}" for p in markup.problems(target, source)]
+    """printf and brace placeholders, and the numbered inline-markup ones (<1>…</1>, <2/>)
+    missing or repeated (those the build cannot render are `unwritable`'s)."""
+    messages = [f"markup placeholder {p.message}" for p in markup.problems(target, source)
+                if p.kind not in markup.UNRENDERABLE]
     ours, theirs = placeholders(source), placeholders(target)
     messages += [f"placeholder {p} is missing" for p in sorted(ours - theirs)]
     messages += [f"placeholder {p} is not in the source" for p in sorted(theirs - ours)]
     if target.count("{") != target.count("}") and source.count("{") == source.count("}"):
         messages.append("unbalanced braces")
     return messages
+
+
+def unwritable(source: str, target: str) -> list[Finding]:
+    """What an edition cannot be built from: markup placeholders not in the source or
+    pairs not well nested, characters an office document cannot hold that the source does
+    not have. Errors whatever the settings and `l10n-ignore` say, or `check` would pass a
+    translation `build` cannot write."""
+    return [Finding("placeholders", "error", f"markup placeholder {p.message}")
+            for p in markup.unrenderable(target, source)] + [
+        Finding("control", "error", f"{_control(ch)} is not in the source")
+        for ch in _unwritable(source, target)]
 
 
 def check_links(source: str, target: str, ctx: Context) -> list[str]:
@@ -232,10 +246,20 @@ _CONTROL_NAMES = {"\r": "carriage return", "\x1b": "escape", "\b": "backspace",
 def check_control(source: str, target: str, ctx: Context) -> list[str]:
     """Control characters the source does not have: Poedit stores a typed `\\r` (as in
     `C:\\rapports`) as a carriage return, and they would reach the published text."""
-    found = sorted(set(_CONTROL.findall(target)) - set(_CONTROL.findall(source)))
-    return [f"control character U+{ord(ch):04X}"
-            + (f" ({_CONTROL_NAMES[ch]})" if ch in _CONTROL_NAMES else "")
-            + " is not in the source" for ch in found]
+    found = set(_CONTROL.findall(target)) - set(_CONTROL.findall(source))
+    return [f"{_control(ch)} is not in the source"
+            for ch in sorted(found - set(_unwritable(source, target)))]
+
+
+def _control(char: str) -> str:
+    name = _CONTROL_NAMES.get(char)
+    kind = "control character" if _CONTROL.match(char) else "character"
+    return f"{kind} U+{ord(char):04X}" + (f" ({name})" if name else "")
+
+
+def _unwritable(source: str, target: str) -> list[str]:
+    """The characters of `target` an office document cannot hold (`unwritable`)."""
+    return sorted(set(XML_ILLEGAL.findall(target)) - set(XML_ILLEGAL.findall(source)))
 
 
 def check_bidi(source: str, target: str, ctx: Context) -> list[str]:
@@ -329,9 +353,10 @@ def run(source: str, target: str, ctx: Context, severity: dict[str, str],
     """Every finding of every check that is neither switched off nor accepted for this
     translation (`ignore`, see `accepted`); a name in `ignore` that is no check is a
     warning, since it accepts nothing."""
+    findings = unwritable(source, target)  # as the build reads them, not normalized
     source = unicodedata.normalize("NFC", source)
     target = unicodedata.normalize("NFC", target)
-    findings = [Finding(IGNORE, "warning", f"unknown check {name!r} in '# {IGNORE}:' "
+    findings += [Finding(IGNORE, "warning", f"unknown check {name!r} in '# {IGNORE}:' "
                         f"(checks: {', '.join(CHECKS)})") for name in sorted(ignore - set(CHECKS))]
     for check_id, (default, check) in CHECKS.items():
         level = severity.get(check_id, default)

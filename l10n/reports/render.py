@@ -83,14 +83,17 @@ def _not_read(path: Path, root: Path) -> str:
 
 
 def build_text(results: list[Built], root: Path) -> list[str]:
-    """Each document built or refused, with why; the untouched ones counted."""
+    """Each document built, refused or skipped, with why; the untouched ones counted."""
     lines = []
     for built in results:
         if built.outcome == "unchanged":
             continue
         where = _rel(built.output, root)
-        if built.outcome == "refused":
-            lines.append(f"{where}: refused: " + "; ".join(built.reasons))
+        if built.outcome in ("refused", "skipped"):
+            why = "refused" if built.outcome == "refused" else "skipped (not ready; not required)"
+            lines.append(f"{where}: {why}: " + "; ".join(built.reasons))
+            if built.removed:
+                lines.append(f"  removed out-of-date {where}")
             continue
         kept = f", {len(built.withheld)} unit(s) kept in the source language" \
             if built.withheld else ""
@@ -99,9 +102,10 @@ def build_text(results: list[Built], root: Path) -> list[str]:
             ref = entry.references[0] if entry.references else ""
             lines.append(f"  {ref}: {why}: {quote(entry.msgid, built.doc.lang)}")
     counts = {o: sum(1 for b in results if b.outcome == o)
-              for o in ("written", "unchanged", "refused")}
+              for o in ("written", "unchanged", "refused", "skipped")}
     lines.append(f"{counts['written']} document(s) written, {counts['unchanged']} unchanged, "
-                 f"{counts['refused']} refused")
+                 f"{counts['refused']} refused"
+                 + (f", {counts['skipped']} skipped (not required)" if counts["skipped"] else ""))
     return lines
 
 
@@ -183,7 +187,8 @@ def leftovers_text(gate: Gate, root: Path) -> list[str]:
 
 def _notice(gate: Gate) -> list[str]:
     return [] if gate.msgfmt_available else [
-        "note: msgfmt (gettext) is not installed: PO syntax checks were skipped"]
+        "note: msgfmt (gettext) is not installed: the PO files that need it (listed above) "
+        "could not be checked and are not ready; install gettext"]
 
 
 def check_text(gate: Gate, root: Path, *, color: bool = False) -> list[str]:
