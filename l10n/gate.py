@@ -60,11 +60,20 @@ class Readiness:
     entries: list[Entry] = field(default_factory=list)
     nplurals: int = 2
     problems: list[Problem] = field(default_factory=list)
+    _counts: dict[Status, tuple[int, int]] | None = field(default=None, init=False,
+                                                          repr=False, compare=False)
 
     def count(self, status: Status) -> tuple[int, int]:
-        """Entries and words in this state."""
-        chosen = [e for e in self.entries if e.status(self.nplurals) is status]
-        return len(chosen), sum(e.words for e in chosen)
+        """Entries and words in this state (counted in one pass, the first time: the
+        entries are set once, when the item is assessed)."""
+        if self._counts is None:
+            counts = {s: [0, 0] for s in Status}
+            for entry in self.entries:
+                tally = counts[entry.status(self.nplurals)]
+                tally[0] += 1
+                tally[1] += entry.words
+            self._counts = {s: (n, words) for s, (n, words) in counts.items()}
+        return self._counts[status]
 
     def by_origin(self) -> dict[str, int]:
         counts = {"changed": 0, "memory": 0, "machine": 0, "unknown": 0}
@@ -192,19 +201,20 @@ class Assessor:
             self._glossary = Glossary.load(self.ws.glossary_path)
         return self._glossary
 
-    def assess(self, doc: Document, target: str, source: Source, catalog: Catalog | None,
+    def assess(self, doc: Document, target: str, expected: list[Key], catalog: Catalog | None,
                signature: Signature | None = None) -> Readiness:
-        """One document in one language: its catalog against its source, msgfmt and QA.
-        `catalog` None means there is no PO file yet."""
+        """One document in one language: its catalog against the entries its source asks
+        for (`expected`: their keys, see `expected_keys`), msgfmt and QA. `catalog` None
+        means there is no PO file yet."""
         po = self.ws.po_path(doc.name, target)
         item = Readiness(doc, target, po, self.ws.settings.blocks(doc.name, target))
         if catalog is None:
-            if source.template:
+            if expected:
                 item.problems.append(Problem(po, None, None, None, "missing", "error",
                                              "no PO file yet: run `l10n update`"))
             return item
         item.entries, item.nplurals = catalog.entries, catalog.nplurals
-        if [e.key for e in catalog.entries] != [e.key for e in source.template]:
+        if [e.key for e in catalog.entries] != expected:
             item.problems.append(Problem(po, 1, None, None, "stale", "error",
                                          "the PO does not match its source: run `l10n update`"))
         item.problems += _status_problems(item)
@@ -268,6 +278,12 @@ def review(ws: Workspace, *, names: list[str] | None = None,
     return Gate(items, ws.orphans(documents), not skipped, ws.ignored())
 
 
+def expected_keys(source: Source) -> list[Key]:
+    """The keys of the entries `source` asks for, all the gate needs of it: a large
+    document's text and units are then freed before its PO files are read."""
+    return [e.key for e in source.template]
+
+
 def _review_batch(task: tuple[Workspace, list[tuple[Document, list[str]]]]
                   ) -> tuple[list[Readiness], int]:
     """Assess some documents in all their languages; also how many PO files needed msgfmt
@@ -278,17 +294,17 @@ def _review_batch(task: tuple[Workspace, list[tuple[Document, list[str]]]]
         assessor = Assessor(ws, cache)
         for doc, targets in documents:
             try:
-                source: Source | L10nError = read_source(ws, doc, cache)
+                expected: list[Key] | L10nError = expected_keys(read_source(ws, doc, cache))
             except L10nError as exc:
-                source = exc
+                expected = exc
             for target in targets:
                 po = ws.po_path(doc.name, target)
                 try:
-                    if isinstance(source, L10nError):
-                        raise source
+                    if isinstance(expected, L10nError):
+                        raise expected
                     catalog, signature = read_catalog(po, target) if po.exists() \
                         else (None, None)
-                    items.append(assessor.assess(doc, target, source, catalog, signature))
+                    items.append(assessor.assess(doc, target, expected, catalog, signature))
                 except L10nError as exc:
                     items.append(_unreadable(ws, doc, target, exc))
     return items, assessor.unchecked
