@@ -125,7 +125,11 @@ def change_one(sources: Path, pages: int, which: int = 0) -> None:
 
 
 def bench_l10n(root: Path, pages: int) -> dict[str, float]:
-    (root / "l10n.toml").write_text('[languages]\nfr = ["ar", "en"]\n\n[check]\nrequired = ["ar", "en"]\n')
+    # the fill copies French dates («1 novembre 2021») into ar and en, where the numbers
+    # check rightly misses the month: it still runs on every unit, as a warning
+    (root / "l10n.toml").write_text('[languages]\nfr = ["ar", "en"]\n\n[check]\n'
+                                    'required = ["ar", "en"]\n\n[qa.severity]\n'
+                                    'numbers = "warning"\n')
     times = {"update (cold)": run(L10N, "update", cwd=root)}
     fill(root / "translations")
     times["build (cold)"] = run(L10N, "build", cwd=root)
