@@ -141,10 +141,11 @@ def _severities(value: object, name: str) -> dict[str, str]:
         raise ValueError(f"{name} must be a table of check = severity")
     if not value:
         return {}
-    from .quality.checks import CHECKS, SEVERITIES  # loads number words: only when named
+    from .quality import DEFAULT_SEVERITY, SEVERITIES
     for check, level in value.items():
-        if check not in CHECKS:
-            raise ValueError(f"{name}: unknown check {check!r} (checks: {', '.join(CHECKS)})")
+        if check not in DEFAULT_SEVERITY:
+            raise ValueError(f"{name}: unknown check {check!r} "
+                             f"(checks: {', '.join(DEFAULT_SEVERITY)})")
         _choice(*SEVERITIES)(level, f"{name} {check}")
     return dict(value)
 

@@ -216,3 +216,12 @@ def test_an_unknown_check_in_the_comment_is_a_warning_and_accepts_nothing():
     messages = sorted(f.message for f in found if f.check == "l10n-ignore")
     assert messages[0].startswith("unknown check 'all' in '# l10n-ignore:' (checks: numbers, ")
     assert messages[1].startswith("unknown check 'numbrs'")
+
+
+def test_every_check_the_settings_accept_is_one_that_runs():
+    """The settings validate `[qa.severity]` against the light table of checks; every
+    check in it has a function, and no function is left out of it."""
+    from l10n.quality import DEFAULT_SEVERITY
+    assert set(qa._FUNCTIONS) == set(DEFAULT_SEVERITY)
+    assert {check_id: default for check_id, (default, _) in qa.CHECKS.items()} \
+        == DEFAULT_SEVERITY

@@ -23,8 +23,8 @@ from ..languages import LANGUAGES, quote
 from ..links import Links
 from ..numbers import figures
 from ..patterns import EMAIL, PLACEHOLDER, URL
+from . import DEFAULT_SEVERITY
 
-SEVERITIES = ("error", "warning", "off")
 _BIDI = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 
 
@@ -314,22 +314,24 @@ def check_arabic_digits(source: str, target: str, ctx: Context) -> list[str]:
     return []
 
 
-CHECKS: dict[str, tuple[str, Check]] = {
-    "numbers": ("error", check_numbers),
-    "placeholders": ("error", check_placeholders),
-    "links": ("error", check_links),
-    "link-language": ("warning", check_link_language),
-    "dates": ("warning", check_dates),
-    "glossary": ("error", check_glossary),
-    "glossary-repeat": ("warning", check_glossary_repeat),
-    "bidi": ("error", check_bidi),
-    "control": ("error", check_control),
-    "content": ("error", check_content),
-    "punctuation": ("warning", check_punctuation),
-    "spacing": ("warning", check_spacing),
-    "length": ("warning", check_length),
-    "arabic-digits": ("warning", check_arabic_digits),
+_FUNCTIONS: dict[str, Check] = {
+    "numbers": check_numbers,
+    "placeholders": check_placeholders,
+    "links": check_links,
+    "link-language": check_link_language,
+    "dates": check_dates,
+    "glossary": check_glossary,
+    "glossary-repeat": check_glossary_repeat,
+    "bidi": check_bidi,
+    "control": check_control,
+    "content": check_content,
+    "punctuation": check_punctuation,
+    "spacing": check_spacing,
+    "length": check_length,
+    "arabic-digits": check_arabic_digits,
 }
+CHECKS: dict[str, tuple[str, Check]] = {
+    check_id: (default, _FUNCTIONS[check_id]) for check_id, default in DEFAULT_SEVERITY.items()}
 
 
 IGNORE = "l10n-ignore"  # the translator comment, and the id of its own findings
