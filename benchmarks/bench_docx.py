@@ -24,17 +24,15 @@ import argparse
 import os
 import random
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from common import L10N, REPO, fill, timed  # noqa: E402
+
 sys.path.insert(0, str(REPO / "scripts"))
 from make_sample_docx import FOOTER, LINK, TABLE, communique  # noqa: E402
 
-L10N = [sys.executable, "-m", "l10n"]
 SUBJECTS = ["Le Secrétaire général de la CIMCT", "La délégation malaisienne",
             "Le Centre de la Coalition", "Le représentant du Nigeria",
             "L'équipe de communication", "Le directeur du programme"]
@@ -68,46 +66,17 @@ def as_text(title: str, dateline: str, paragraphs: list[str]) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def run(command: list[str], cwd: Path) -> float:
-    os.sync()  # every run starts with nothing left to write back, whoever wrote it
-    start = time.perf_counter()
-    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
-    elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        sys.exit(f"{' '.join(command)} failed:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
-    return elapsed
-
-
-def fill(folder: Path, only_missing: bool = False) -> None:
-    """Act as the translators: every msgstr "[xx] msgid", reviewed (not timed)."""
-    import polib
-    for path in sorted(folder.rglob("*.po")):
-        catalog = polib.pofile(str(path))
-        lang = path.relative_to(folder).parts[0]
-        changed = False
-        for entry in catalog:
-            if only_missing and entry.msgstr and "fuzzy" not in entry.flags:
-                continue
-            entry.msgstr = f"[{lang}] {entry.msgid}"
-            if "fuzzy" in entry.flags:
-                entry.flags.remove("fuzzy")
-            entry.previous_msgid = None
-            changed = True
-        if changed:
-            catalog.save()
-
-
 def measure(root: Path, change) -> dict[str, float]:
     (root / "l10n.toml").write_text('[languages]\nfr = ["ar", "en"]\n\n[check]\nrequired = []\n')
-    times = {"update (cold)": run(L10N + ["update"], root)}
+    times = {"update (cold)": timed(L10N + ["update"], root)}
     fill(root / "translations")
-    times["build (cold)"] = run(L10N + ["build"], root)
-    run(L10N + ["update"], root)  # settle: the translators' saves are merged once
-    run(L10N + ["build"], root)
+    times["build (cold)"] = timed(L10N + ["build"], root)
+    timed(L10N + ["update"], root)  # settle: the translators' saves are merged once
+    timed(L10N + ["build"], root)
     change()
-    times["update (1 change)"] = run(L10N + ["update"], root)
+    times["update (1 change)"] = timed(L10N + ["update"], root)
     fill(root / "translations", only_missing=True)
-    times["build (1 change)"] = run(L10N + ["build"], root)
+    times["build (1 change)"] = timed(L10N + ["build"], root)
     return times
 
 

@@ -17,7 +17,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from bench_pipeline import L10N, communiques, sentences, timed
+from bench_pipeline import communiques, sentences
+from common import L10N, timed
 
 from l10n.catalog import pofile
 

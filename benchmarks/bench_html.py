@@ -21,17 +21,13 @@ is measured. Timings are wall-clock seconds of single runs on a shared machine.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import shutil
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-L10N = Path(sys.executable).parent / "l10n"
+from common import L10N, fill, timed
+
 LANGS = ("ar", "en")
 
 SUBJECTS = ["Le Secrétaire général de la CIMCT", "La délégation malaisienne", "Le Centre de la Coalition",
@@ -89,35 +85,6 @@ def page(n: int, rng: random.Random) -> str:
 """
 
 
-def run(*command: str | Path, cwd: Path) -> float:
-    os.sync()  # every run starts with nothing left to write back, whoever wrote it
-    start = time.perf_counter()
-    done = subprocess.run([str(c) for c in command], cwd=cwd, capture_output=True, text=True)
-    elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        sys.exit(f"{' '.join(map(str, command))} failed:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
-    return elapsed
-
-
-def fill(folder: Path, only_missing: bool = False) -> None:
-    """Act as the translators: every msgstr "[xx] msgid", reviewed (not timed)."""
-    import polib
-    for path in sorted(folder.rglob("*.po")):
-        catalog = polib.pofile(str(path))
-        lang = path.relative_to(folder).parts[0]
-        changed = False
-        for entry in catalog:
-            if only_missing and entry.msgstr and "fuzzy" not in entry.flags:
-                continue
-            entry.msgstr = f"[{lang}] {entry.msgid}"
-            if "fuzzy" in entry.flags:
-                entry.flags.remove("fuzzy")
-            entry.previous_msgid = None
-            changed = True
-        if changed:  # a translator saves only the files they touched
-            catalog.save()
-
-
 def change_one(sources: Path, pages: int, which: int = 0) -> None:
     path = sources / f"fr/c{(pages // 2 + which) % pages:04d}.html"
     text = path.read_text()
@@ -130,17 +97,17 @@ def bench_l10n(root: Path, pages: int) -> dict[str, float]:
     (root / "l10n.toml").write_text('[languages]\nfr = ["ar", "en"]\n\n[check]\n'
                                     'required = ["ar", "en"]\n\n[qa.severity]\n'
                                     'numbers = "warning"\n')
-    times = {"update (cold)": run(L10N, "update", cwd=root)}
+    times = {"update (cold)": timed([*L10N, "update"], root)}
     fill(root / "translations")
-    times["build (cold)"] = run(L10N, "build", cwd=root)
-    run(L10N, "update", cwd=root)  # settle: the translators' saves are merged once
-    run(L10N, "build", cwd=root)
+    times["build (cold)"] = timed([*L10N, "build"], root)
+    timed([*L10N, "update"], root)  # settle: the translators' saves are merged once
+    timed([*L10N, "build"], root)
     changes = []
     for which in range(3):  # the median of three, each on another page
         change_one(root / "sources", pages, which)
-        update = run(L10N, "update", cwd=root)
+        update = timed([*L10N, "update"], root)
         fill(root / "translations", only_missing=True)
-        changes.append((update + run(L10N, "build", cwd=root), update))
+        changes.append((update + timed([*L10N, "build"], root), update))
     total, update = sorted(changes)[1]
     times["update (1 change)"], times["build (1 change)"] = update, total - update
     return times
@@ -151,12 +118,12 @@ def bench_translate_toolkit(root: Path, pages: int) -> dict[str, float]:
 
     def pipeline(previous: bool, skip: bool) -> float:
         flag = ["-S"] if skip else []
-        total = run("html2po", "-P", *flag, "-i", sources, "-o", root / "pot", cwd=root)
+        total = timed(["html2po", "-P", *flag, "-i", sources, "-o", root / "pot"], root)
         for lang in LANGS:
             template = ["-t", root / "po" / lang] if previous else []
             out = root / ("po-new" if previous else "po") / lang
             out.parent.mkdir(exist_ok=True)
-            total += run("pot2po", *flag, *template, "-i", root / "pot", "-o", out, cwd=root)
+            total += timed(["pot2po", *flag, *template, "-i", root / "pot", "-o", out], root)
         if previous:
             for lang in LANGS:
                 shutil.rmtree(root / "po" / lang)
@@ -166,8 +133,8 @@ def bench_translate_toolkit(root: Path, pages: int) -> dict[str, float]:
             fill(root / "po")
         for lang in LANGS:
             (root / "out").mkdir(exist_ok=True)
-            total += run("po2html", *flag, "-t", sources, "-i", root / "po" / lang,
-                         "-o", root / "out" / lang, cwd=root)
+            total += timed(["po2html", *flag, "-t", sources, "-i", root / "po" / lang,
+                            "-o", root / "out" / lang], root)
         return total
 
     times = {"pipeline (cold)": pipeline(previous=False, skip=False)}

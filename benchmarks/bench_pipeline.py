@@ -12,18 +12,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-FLORES = REPO.parent / "shared/corpora/parallel/flores200_devtest_en_fr_ar.jsonl"
-L10N = [sys.executable, "-m", "l10n"]
+from common import FLORES, L10N, timed
 
 
 def sentences() -> list[str]:
@@ -43,16 +39,6 @@ def communiques(count: int, pool: list[str], seed: int = 7) -> list[str]:
         docs.append(f"{title}\n\nRiyad – {1 + n % 28:02}/{1 + n % 12:02}/2021\n\n"
                     + "\n\n".join(paragraphs) + "\n")
     return docs
-
-
-def timed(command: list[str], cwd: Path, ok=(0,)) -> float:
-    os.sync()  # every run starts with nothing left to write back, whoever wrote it
-    start = time.perf_counter()
-    proc = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
-    elapsed = time.perf_counter() - start
-    if proc.returncode not in ok:
-        sys.exit(f"{' '.join(command)} failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
-    return elapsed
 
 
 def run_l10n(root: Path, docs: list[str]) -> dict[str, float]:

@@ -28,9 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-FLORES = REPO.parent / "shared/corpora/parallel/flores200_devtest_en_fr_ar.jsonl"
-L10N = [sys.executable, "-m", "l10n"]
+from common import FLORES, L10N, REPO
+
 WEEKS = ["2026-10-05T10:00:00+03:00", "2026-10-13T11:00:00+03:00",
          "2026-10-21T15:00:00+03:00", "2026-10-29T09:00:00+03:00"]
 ORIGINS = [("memory", "exact 100 from archive/a [{lang}]"),
