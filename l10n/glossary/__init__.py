@@ -9,6 +9,7 @@ document's translations against the terms and `notes` tells translators about th
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -33,7 +34,7 @@ class Glossary:
     def __init__(self, terms: Iterable[Term]) -> None:
         self.terms = tuple(terms)
         self._indexes: dict[tuple[str, str], _Index] = {}
-        self._single: dict[tuple[int, str, str], re.Pattern[str]] = {}
+        self._single: dict[tuple[int, str, str, bool], re.Pattern[str]] = {}
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Glossary) and self.terms == other.terms
@@ -42,10 +43,12 @@ class Glossary:
 
     @classmethod
     def load(cls, path: Path) -> Glossary:
-        """The glossary at `path`; an absent file is an empty glossary."""
+        """The glossary at `path`; an absent file is an empty glossary. The same text
+        loaded again in a process is the same glossary, with what it has indexed (a
+        command's workers load it once per batch of documents)."""
         if not path.exists():
             return cls([])
-        return cls.parse(read_text(path), path)
+        return _parsed(cls, read_text(path), path)
 
     @classmethod
     def parse(cls, text: str, path: Path | str | None) -> Glossary:
@@ -68,17 +71,19 @@ class Glossary:
         wanted = forms.accepted if kind == "accepted" else (forms.short,) if forms.short else ()
         if not wanted:
             return []
-        return [m.span() for m in self._pattern(term, lang, kind, list(wanted)).finditer(text)]
+        pattern = self._pattern(term, lang, kind, list(wanted), grammar.marked(text, lang))
+        return [m.span() for m in pattern.finditer(text)]
 
     def applies(self, term: Term, source: str, lang: str) -> bool:
         """Whether `source` holds one of the term's scope phrases (or it has no scope)."""
-        return not term.scope or self._pattern(term, lang, "scope", list(term.scope)).search(
-            source) is not None
+        return not term.scope or self._pattern(term, lang, "scope", list(term.scope),
+                                               grammar.marked(source, lang)).search(source) is not None
 
-    def _pattern(self, term: Term, lang: str, kind: str, forms: list[str]) -> re.Pattern[str]:
-        key = (id(term), lang, kind)
+    def _pattern(self, term: Term, lang: str, kind: str, forms: list[str], marks: bool
+                 ) -> re.Pattern[str]:
+        key = (id(term), lang, kind, marks)
         if key not in self._single:
-            self._single[key] = re.compile(grammar.single(forms, lang), grammar.flags(lang))
+            self._single[key] = grammar.compiled(grammar.single(forms, lang, marks), lang)
         return self._single[key]
 
     def _scan(self, text: str, lang: str, kind: str, source: str, source_lang: str
@@ -87,6 +92,7 @@ class Glossary:
         if not index.groups and index.rest is None:
             return []
         found: list[tuple[int, int, int, Occurrence]] = []
+        marks = grammar.marked(text, lang)
 
         def take(group: _Group, match: re.Match[str]) -> None:
             number = int(match.lastgroup[1:])
@@ -99,10 +105,12 @@ class Glossary:
         for word in grammar.WORD.finditer(text):
             for key in grammar.word_keys(word.group(), lang):
                 group = index.groups.get(key)
-                if group is not None and (match := group.pattern(lang).match(text, word.start())):
+                if group is None:
+                    continue
+                if match := group.pattern(lang, marks).match(text, word.start()):
                     take(group, match)
         if index.rest is not None:
-            for match in index.rest.pattern(lang).finditer(text):
+            for match in index.rest.pattern(lang, marks).finditer(text):
                 take(index.rest, match)
         occurrences, end = [], 0
         for start, _, _, occurrence in sorted(found, key=lambda item: item[:3]):
@@ -133,6 +141,11 @@ class Glossary:
         return self._indexes[lang, kind]
 
 
+@functools.lru_cache(maxsize=4)
+def _parsed(cls: type[Glossary], text: str, path: Path) -> Glossary:
+    return cls.parse(text, path)
+
+
 @dataclass
 class _Group:
     """Forms that may start at the same word, longest first, with their terms (scoped
@@ -141,12 +154,13 @@ class _Group:
     forms: list[str] = field(default_factory=list)
     ranks: list[int] = field(default_factory=list)  # of the forms, longest first, glossary-wide
     terms: list[list[Term]] = field(default_factory=list)
-    _compiled: re.Pattern[str] | None = None
+    _compiled: dict[bool, re.Pattern[str]] = field(default_factory=dict)
 
-    def pattern(self, lang: str) -> re.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = re.compile(grammar.combined(self.forms, lang), grammar.flags(lang))
-        return self._compiled
+    def pattern(self, lang: str, marks: bool) -> re.Pattern[str]:
+        if marks not in self._compiled:
+            self._compiled[marks] = grammar.compiled(grammar.combined(self.forms, lang, marks),
+                                                     lang)
+        return self._compiled[marks]
 
 
 @dataclass

@@ -14,12 +14,14 @@
   بالتحالف, للتحالف: ل + ال is written لل).
 
 >>> import re
->>> bool(re.search(single(["État membre"], "fr"), "les États membres", re.I))
+>>> bool(re.search(single(["État membre"], "fr", False), "les États membres", re.I))
 True
->>> bool(re.search(single(["member country"], "en"), "the member countries'", re.I))
+>>> bool(re.search(single(["member country"], "en", False), "the member countries'", re.I))
 True
->>> [m.group() for m in re.finditer(single(["التحالف"], "ar"), "وللتحالف والتحالفات")]
+>>> [m.group() for m in re.finditer(single(["التحالف"], "ar", False), "وللتحالف والتحالفات")]
 ['وللتحالف']
+>>> [m.group() for m in re.finditer(single(["التحالف"], "ar", True), "لِلتَّحالُفِ")]
+['لِلتَّحالُف']
 """
 
 from __future__ import annotations
@@ -39,6 +41,14 @@ WORD = re.compile(r"[\w\u064b-\u065f\u0670]+")  # a word of running text, diacri
 
 def flags(lang: str) -> int:
     return 0 if lang == "ar" else re.IGNORECASE
+
+
+@functools.lru_cache(maxsize=None)
+def compiled(pattern: str, lang: str) -> re.Pattern[str]:
+    """`pattern` compiled for `lang` once per process. Compiling is most of what a large
+    glossary costs (about 1 ms a form), and a command's workers get a glossary per batch
+    of documents: they share what the others compiled (`re`'s own cache holds 512)."""
+    return re.compile(pattern, flags(lang))
 
 
 def key(form: str, lang: str) -> str:
@@ -88,26 +98,35 @@ def _word_keys(word: str, lang: str) -> set[str]:
     return keys
 
 
-def parts(form: str, lang: str) -> tuple[str, str]:
-    """The regex of what grammar attaches before the form, and of the form itself."""
+def marked(text: str, lang: str) -> bool:
+    """Whether `text` needs the patterns that step over diacritics and tatweel: Arabic
+    text that has some. Those are ten times dearer to compile, and running text seldom
+    has any (without, the plain pattern finds exactly the same spans)."""
+    return lang == "ar" and MARKS.search(text) is not None
+
+
+def parts(form: str, lang: str, marks: bool = True) -> tuple[str, str]:
+    """The regex of what grammar attaches before the form, and of the form itself
+    (`marks`: Arabic diacritics and tatweel may come between its letters)."""
     if lang == "ar":
-        return _arabic(MARKS.sub("", form))
+        return _arabic(MARKS.sub("", form), _MARKS if marks else "")
     return "", "".join(_word(token, lang) if token[0].isalnum() or token[0] == "_"
                        else r"\s+" if token.isspace() else _ALIKE.get(token, re.escape(token))
                        for token in _TOKEN.findall(form))
 
 
-def single(forms: list[str], lang: str) -> str:
+def single(forms: list[str], lang: str, marks: bool) -> str:
     """A regex for any of `forms`, as words of running text."""
     return r"(?<!\w)(?:" + "|".join(f"{before}(?:{core})" for before, core in
-                                    (parts(form, lang) for form in forms)) + r")(?!\w)"
+                                    (parts(form, lang, marks) for form in forms)) + r")(?!\w)"
 
 
-def combined(forms: list[str], lang: str) -> str:
+def combined(forms: list[str], lang: str, marks: bool) -> str:
     """A regex for any of `forms`, tried in the order given: the match of `forms[i]` is
     the group named `g<i>`, the form without what grammar attached to it is `t<i>`."""
-    return r"(?<!\w)(?:" + "|".join(f"(?P<g{i}>{before}(?P<t{i}>{core}))" for i, (before, core)
-                                    in enumerate(parts(form, lang) for form in forms)) + r")(?!\w)"
+    return r"(?<!\w)(?:" + "|".join(
+        f"(?P<g{i}>{before}(?P<t{i}>{core}))" for i, (before, core)
+        in enumerate(parts(form, lang, marks) for form in forms)) + r")(?!\w)"
 
 
 def _word(word: str, lang: str) -> str:
@@ -128,18 +147,18 @@ def _word(word: str, lang: str) -> str:
     return re.escape(word)
 
 
-def _arabic(form: str) -> tuple[str, str]:
+def _arabic(form: str, marks: str) -> tuple[str, str]:
     def body(text: str) -> str:
-        return _MARKS.join(r"\s+" if token.isspace() else _ALIKE.get(token, re.escape(token))
-                           for token in re.findall(r"\s+|.", text, re.DOTALL))
+        return marks.join(r"\s+" if token.isspace() else _ALIKE.get(token, re.escape(token))
+                          for token in re.findall(r"\s+|.", text, re.DOTALL))
 
-    conjunction = f"(?:[وف]{_MARKS})?"
+    conjunction = f"(?:[وف]{marks})?"
     if _definite(form):
         rest = body(form[len(_ARTICLE):])
         # ل + التحالف is written للتحالف: after that ل, the article's alif goes
-        after_lam = "|".join(f"(?<=ل{MARKS.pattern * n})" for n in range(3))
-        return f"{conjunction}(?:[بكل]{_MARKS})?", f"{body(form)}|(?:{after_lam})ل{_MARKS}{rest}"
-    article = f"(?:[بك]{_MARKS})?(?:ا{_MARKS}ل{_MARKS})?|ل{_MARKS}(?:ل{_MARKS})?"
+        after_lam = "|".join(f"(?<=ل{MARKS.pattern * n})" for n in range(3 if marks else 1))
+        return f"{conjunction}(?:[بكل]{marks})?", f"{body(form)}|(?:{after_lam})ل{marks}{rest}"
+    article = f"(?:[بك]{marks})?(?:ا{marks}ل{marks})?|ل{marks}(?:ل{marks})?"
     return f"{conjunction}(?:{article})", body(form)
 
 
