@@ -21,7 +21,7 @@ from .files import Signature
 from .formats.base import STANDALONE
 from .workspace import Document, Orphan, Workspace, select
 from .workspace.cache import Cache, key
-from .workspace.sources import Source, read_source
+from .workspace.sources import read_source
 from .workspace.translations import read_catalog
 
 if TYPE_CHECKING:
@@ -204,7 +204,7 @@ class Assessor:
     def assess(self, doc: Document, target: str, expected: list[Key], catalog: Catalog | None,
                signature: Signature | None = None) -> Readiness:
         """One document in one language: its catalog against the entries its source asks
-        for (`expected`: their keys, see `expected_keys`), msgfmt and QA. `catalog` None
+        for (`expected`: their keys, `Source.keys`), msgfmt and QA. `catalog` None
         means there is no PO file yet."""
         po = self.ws.po_path(doc.name, target)
         item = Readiness(doc, target, po, self.ws.settings.blocks(doc.name, target))
@@ -278,12 +278,6 @@ def review(ws: Workspace, *, names: list[str] | None = None,
     return Gate(items, ws.orphans(documents), not skipped, ws.ignored())
 
 
-def expected_keys(source: Source) -> list[Key]:
-    """The keys of the entries `source` asks for, all the gate needs of it: a large
-    document's text and units are then freed before its PO files are read."""
-    return [e.key for e in source.template]
-
-
 def _review_batch(task: tuple[Workspace, list[tuple[Document, list[str]]]]
                   ) -> tuple[list[Readiness], int]:
     """Assess some documents in all their languages; also how many PO files needed msgfmt
@@ -294,7 +288,9 @@ def _review_batch(task: tuple[Workspace, list[tuple[Document, list[str]]]]
         assessor = Assessor(ws, cache)
         for doc, targets in documents:
             try:
-                expected: list[Key] | L10nError = expected_keys(read_source(ws, doc, cache))
+                # only the keys: a large document's text and units are freed before its
+                # PO files are read
+                expected: list[Key] | L10nError = read_source(ws, doc, cache).keys
             except L10nError as exc:
                 expected = exc
             for target in targets:

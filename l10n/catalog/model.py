@@ -76,7 +76,7 @@ class Provenance:
         return "kept" if text_hash(msgstr) == self.proposed else "edited"
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """One PO entry, in gettext's terms."""
 

@@ -17,7 +17,7 @@ from ..catalog import pofile
 from ..catalog.model import Catalog, Entry, Provenance, Status, text_hash
 from ..errors import L10nError
 from ..files import sync_dirs
-from ..gate import Assessor, expected_keys
+from ..gate import Assessor
 from ..workspace import Workspace, WriteGuard, refuse, select
 from ..workspace.cache import Cache
 from ..workspace.sources import read_source
@@ -65,7 +65,7 @@ def approve(ws: Workspace, *, by: Callable[[], str], origin: str | None = None, 
                 continue
             read = read_po(po, target)
             catalog = read.catalog
-            item = assessor.assess(doc, target, expected_keys(read_source(ws, doc, cache)),
+            item = assessor.assess(doc, target, read_source(ws, doc, cache).keys,
                                    catalog, read.signature)
             errors = {p.key: p for p in item.qa_errors()}
             approval = Approval(po, doc.lang)

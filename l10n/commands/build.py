@@ -117,13 +117,13 @@ def _plan_document(task: _Task) -> list[Built]:
     """Assess and assemble one document in each of its target languages, in memory
     (what that needs is imported here: a run that finds nothing changed needs none of it)."""
     from ..assembly import assemble, publication
-    from ..gate import Assessor, expected_keys
+    from ..gate import Assessor
     from ..workspace.sources import read_source
     from ..workspace.translations import read_catalog
     ws, doc = task.ws, task.doc
     with Cache(ws.cache_path) as cache:
         source = read_source(ws, doc, cache, store=False)
-        expected = expected_keys(source)
+        expected = source.keys
         assessor = Assessor(ws, cache)
         built = []
         for target in task.targets:

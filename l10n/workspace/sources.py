@@ -7,6 +7,7 @@ translations back. Units are cached by the content of the text and of the rules.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -29,11 +30,22 @@ class Source:
     doc: Document
     text: str
     units: list[Unit]
-    template: list[Entry]
+    reference: str  # the source's path in `#:` references
     original: bytes = b""  # the file, which a package format rebuilds from
     units_key: str = ""  # what the units were cut from (text, format, rules, code)
     cached: bool = False  # the units came from the cache
     warnings: tuple[str, ...] = ()  # about the segmentation rules (see Segmenter)
+
+    @functools.cached_property
+    def template(self) -> list[Entry]:
+        """Built when first asked for: the gate needs only `keys`, and the entries of a
+        200,000-sentence source take a hundred megabytes."""
+        return template(self.reference, self.units)
+
+    @property
+    def keys(self) -> list[tuple[None, str]]:
+        """The keys of the template's entries, in their order."""
+        return [(None, msgid) for msgid in dict.fromkeys(unit.msgid for unit in self.units)]
 
 
 def segmenter(ws: Workspace | None, lang: str) -> Segmenter:
@@ -80,8 +92,8 @@ def read_source(ws: Workspace, doc: Document, cache: Cache | None = None, *,
         units, warnings = unitlib.extract(text, fmt, rules), rules.warnings
         if cache and store:
             cache.put("units", doc.name, units_key, unitlib.dump(units))
-    return Source(doc, text, units, template(ws.reference(doc), units), original, units_key,
-                  stored is not None, warnings)
+    return Source(doc, text, units, ws.reference(doc), original, units_key, stored is not None,
+                  warnings)
 
 
 def template(reference: str, units: list[Unit]) -> list[Entry]:

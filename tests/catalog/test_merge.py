@@ -113,3 +113,14 @@ def test_word_diff_reads_like_a_change_list():
     assert word_diff("Il est venu.", "Il est venu hier.") == "+«hier»"
     assert word_diff("Il est venu hier.", "Il est venu.") == "−«hier»"
     assert len(word_diff("a " * 500, "b " * 500)) <= 200
+
+
+@given(st.lists(st.sampled_from(["Un.", "Deux.", "Trois.", "Un deux."]), max_size=12))
+def test_a_sources_keys_are_its_templates_in_the_same_order(sentences):
+    """The gate compares a PO with `Source.keys` (the template's entries are not built for
+    it): they must be the keys of the template, repeats folded, in document order."""
+    from l10n.formats.units import Unit
+    from l10n.workspace.sources import Source
+    units = [Unit(n, n + 1, s, n + 1, f"paragraph {n}", s) for n, s in enumerate(sentences)]
+    source = Source(None, "", units, "sources/fr/a.txt")
+    assert source.keys == [entry.key for entry in source.template]
