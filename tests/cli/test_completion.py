@@ -22,7 +22,9 @@ def complete(line: str, cwd: Path) -> list[str]:
         message = "the l10n command is not installed next to this Python"
         pytest.fail(message) if IN_CI else pytest.skip(message)
     env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
-    shown = subprocess.run(["l10n", "--show-completion", "bash"], env=env, cwd=cwd,
+    # the bash script whatever shell runs the tests (`--show-completion` detects the shell
+    # from the parent processes, and finds none under a detached CI runner)
+    shown = subprocess.run(["l10n"], env={**env, "_L10N_COMPLETE": "source_bash"}, cwd=cwd,
                            capture_output=True, text=True)
     assert shown.returncode == 0, shown.stderr
     script = shown.stdout
