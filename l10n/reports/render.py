@@ -8,6 +8,7 @@ every commit and needs two of its functions.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,7 +34,10 @@ def _json(data, **options) -> str:
     return json.dumps(data, **options)
 
 
+@functools.lru_cache(maxsize=4096)
 def _rel(path: Path, root: Path) -> str:
+    """Cached: a report names the same PO file once per problem (20,000 problems took
+    a fifth of a second of `Path.relative_to`)."""
     try:
         return path.relative_to(root).as_posix()
     except ValueError:
