@@ -56,8 +56,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+from common import FLORES, REPO
 
 from l10n import formats  # noqa: E402
 from l10n.align import align  # noqa: E402
@@ -65,7 +64,6 @@ from l10n.align.edition import Edition, from_text  # noqa: E402
 from l10n.formats.units import extract  # noqa: E402
 from l10n.segmentation import Segmenter  # noqa: E402
 
-FLORES = REPO.parent / "shared" / "corpora" / "parallel" / "flores200_devtest_en_fr_ar.jsonl"
 PAIRS = (("fr", "en"), ("fr", "ar"), ("ar", "en"))
 MIXES = ("clean", "merge", "split", "drop", "insert", "drop-run", "insert-run",
          "replace-run", "shift", "mixed")

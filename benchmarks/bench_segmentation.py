@@ -30,8 +30,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+from common import REPO  # noqa: E402
+
+sys.path.insert(0, str(REPO / "tests"))
 
 import gold  # noqa: E402
 

@@ -28,8 +28,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-L10N = [sys.executable, "-m", "l10n"]
+from common import L10N  # noqa: E402
 
 
 def run_alone(args: list[str], cwd: Path, env: dict[str, str] | None = None):
