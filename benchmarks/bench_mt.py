@@ -11,7 +11,7 @@ turns of 250 sentences, so a change in the machine's load hits both. Reports sen
 output tokens/s and sentences per CPU-second (which other jobs on the machine disturb
 less) for beam 4 and greedy, the speed-ups, and the load average around each beam.
 
-    .venv/bin/python benchmarks/bench_mt.py                 # 500 sentences, ~8 minutes
+    .venv/bin/python benchmarks/bench_mt.py                 # 500 sentences, 8-11 minutes
     .venv/bin/python benchmarks/bench_mt.py --sentences 100 # quicker look
 
 The machine is shared: compare the ratios, which are measured in the same run.
