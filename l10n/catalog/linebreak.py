@@ -233,8 +233,9 @@ def _opportunities(text: str) -> list[tuple[int, str]]:
         prev = "HL_BA" if prev == "HL" and (prop == "HY" or prop == "BA") else prop
         regional = regional + 1 if prop == "RI" else 0
         if len(run) > 1:  # the rest of a run of letters, digits and marks
-            prev = classes[run[-1]]
-            last = next(c for c in map(classes.__getitem__, reversed(run)) if c != _CM)
+            prev = last = classes[run[-1]]
+            if last == _CM:  # marks take the class of the letter they follow
+                last = next(c for c in map(classes.__getitem__, reversed(run)) if c != _CM)
         if spaces:
             prev, seen_space, regional = _SP, True, 0
     return result
