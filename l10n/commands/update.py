@@ -279,7 +279,7 @@ def _adoptions(ws: Workspace, plans: list[_Planned], candidates: list[Orphan],
     keys: dict[Path, frozenset] = {}  # each orphan is read once, when first needed
     for planned in plans:
         doc = planned.source.doc
-        wanted = frozenset(e.key for e in planned.source.template)
+        wanted = frozenset(planned.source.keys)
         for target in planned.rewrites:
             po = ws.po_path(doc.name, target)
             if planned.signatures[target] is not None:

@@ -43,7 +43,7 @@ def flags(lang: str) -> int:
     return 0 if lang == "ar" else re.IGNORECASE
 
 
-@functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=16384)  # a few per term and language
 def compiled(pattern: str, lang: str) -> re.Pattern[str]:
     """`pattern` compiled for `lang` once per process. Compiling is most of what a large
     glossary costs (about 1 ms a form), and a command's workers get a glossary per batch

@@ -115,6 +115,7 @@ def test_word_diff_reads_like_a_change_list():
     assert len(word_diff("a " * 500, "b " * 500)) <= 200
 
 
+@settings(deadline=None)
 @given(st.lists(st.sampled_from(["Un.", "Deux.", "Trois.", "Un deux."]), max_size=12))
 def test_a_sources_keys_are_its_templates_in_the_same_order(sentences):
     """The gate compares a PO with `Source.keys` (the template's entries are not built for

@@ -1,5 +1,5 @@
-"""Shell completion, in a real bash with the script `l10n --show-completion bash` prints
-(what `l10n --install-completion` installs): commands, options, the workspace's document
+"""Shell completion, in a real bash with the bash script l10n prints
+(`_L10N_COMPLETE=source_bash l10n`, what `l10n --install-completion` installs in bash): commands, options, the workspace's document
 names and languages."""
 
 from __future__ import annotations

@@ -136,7 +136,7 @@ ARABIC_WORDS = st.tuples(
     st.sampled_from(["", "و", "ف", "ب", "ك", "ل", "لل", "ال", "وال", "بال", "ولل"]),
     st.sampled_from(["دولة", "الدولة", "العضو", "تحالف", "التحالف", "لواء", "ماليزيا", "الأمين",
                      "العام", "مصطلح"]),
-    st.sampled_from(["", "", "ـ", "\u064e", "ه"])).map("".join)
+    st.sampled_from(["", "ه"])).map("".join)
 
 
 FORMS = ["الدولة العضو", "لواء", "التحالف", "ماليزيا", "الأمين العام"]
@@ -144,10 +144,9 @@ FORMS = ["الدولة العضو", "لواء", "التحالف", "ماليزي�
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(ARABIC_WORDS, max_size=8).map(" ".join))
-def test_arabic_text_without_diacritics_is_matched_with_patterns_without_them(text):
+def test_arabic_text_without_diacritics_is_matched_with_patterns_without_them(plain):
     """Text without diacritics or tatweel is matched with patterns that leave them out
     (ten times cheaper to compile): they must find exactly what the full patterns find."""
-    plain = grammar.MARKS.sub("", text)
     assert [m.span() for m in re.finditer(grammar.single(FORMS, "ar", False), plain)] == \
         [m.span() for m in re.finditer(grammar.single(FORMS, "ar", True), plain)]
     terms = glossary(*(f"t{n},t{n},{form}" for n, form in enumerate(FORMS)))
