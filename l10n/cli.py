@@ -41,8 +41,10 @@ class _Value:
     """Turns an option's text into its value as typer would, without pydantic.
 
     typer 0.29 converts every value through a pydantic TypeAdapter: importing pydantic and
-    building the adapters was 30 % of `l10n update --check`. Our values are text, paths,
-    whole numbers, choices, and lists or pairs of them; anything else is left to typer.
+    building the adapters was 30 % of `l10n update --check`, and its refusals read like
+    Python ("Value error, … does not match the formats '%Y-%m-%d'"). Our values are text,
+    paths, whole numbers, dates, choices, and lists or pairs of them; anything else (the
+    threshold, a float) is left to typer.
     """
 
     def __init__(self, convert, shape) -> None:
@@ -96,6 +98,16 @@ def _converter(annotation, info):
                 raise typer.BadParameter(f"{number} is out of range: {span}", ctx, param)
             return number
         return whole
+    if annotation is datetime and info.formats:
+        def date(value, param, ctx):
+            for form in info.formats:
+                try:
+                    return datetime.strptime(str(value), form)
+                except ValueError:
+                    continue
+            example = datetime(2026, 11, 30).strftime(info.formats[0])
+            raise typer.BadParameter(f"“{value}” is not a date like {example}", ctx, param)
+        return date
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         def choice(value, param, ctx):
             for member in annotation:

@@ -83,6 +83,7 @@ def test_since_is_a_date_and_needs_git(tmp_path, run):
     root = office.build(tmp_path, git=False)
     bad = run("report", "--since", "2026-13-01", cwd=root)
     assert bad.code == 2 and "--since" in bad.err
+    assert "“2026-13-01” is not a date like 2026-11-30" in bad.err  # not pydantic's words
     refused = run("report", "--since", "2026-11-01", cwd=root)
     assert refused.code == 2 and "--since needs the workspace's git history" in refused.err
     as_json = run("report", "--since", "2026-11-01", "--format", "json", cwd=root)
