@@ -108,3 +108,29 @@ def test_an_edition_no_longer_ready_is_removed_not_left_looking_publishable(work
                   if p.is_file()) == ["build/ar/y.txt", "build/en/y.txt"]
     again = run("build", cwd=workspace)
     assert "removed" not in again.out and again.code == 1
+
+
+def test_the_edition_of_a_withdrawn_communique_is_removed_unless_edited_since(workspace, run):
+    configure(workspace)
+    for name in ("a", "b", "c"):
+        write(workspace / f"sources/fr/{name}.txt", f"Communiqué {name}.\n")
+    run("update", cwd=workspace)
+    for name in ("a", "b", "c"):
+        translate_all(workspace / f"translations/en/{name}.po", lambda e: "Press release.")
+    assert run("build", cwd=workspace).code == 0
+    (workspace / "sources/fr/a.txt").unlink()  # withdrawn: its edition must not stay
+    (workspace / "sources/fr/b.txt").unlink()
+    edited = workspace / "build/en/b.txt"
+    edited.write_text("Press release, corrected by hand.\n")
+    scoped = run("build", "--doc", "c", cwd=workspace)  # a build of one document removes none
+    assert scoped.code == 0 and (workspace / "build/en/a.txt").exists()
+    build = run("build", cwd=workspace)
+    assert build.code == 0
+    assert "build/en/a.txt: removed: its source sources/fr/a.txt is gone" in build.out
+    assert "build/en/b.txt: its source sources/fr/b.txt is gone, but the file changed since " \
+           "l10n wrote it: left as it is" in build.out
+    assert "1 removed (source gone)" in build.out
+    assert not (workspace / "build/en/a.txt").exists()
+    assert edited.read_text() == "Press release, corrected by hand.\n"
+    assert (workspace / "build/en/c.txt").exists()
+    assert "gone" not in run("build", cwd=workspace).out

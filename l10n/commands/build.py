@@ -7,11 +7,15 @@ where a translation may not be published, each such unit listed with why); one i
 translations cannot be written into is refused with the PO file and line, alone. In a
 language or document that never blocks (`Settings.blocks`) such an edition is skipped
 instead: not written, listed, and no reason for the command to say no. The earlier
-edition of a refused or skipped one is removed, never left looking publishable.
+edition of a refused or skipped one is removed, never left looking publishable; so is,
+after a build of the whole workspace, an edition l10n wrote for a document whose source is
+gone (a withdrawn communiqué), unless someone changed that file since.
 """
 
 from __future__ import annotations
 
+import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,7 +37,8 @@ class Built:
     doc: Document
     target: str
     output: Path
-    outcome: str  # "written", "unchanged", "refused" or "skipped" (refused, never blocks)
+    outcome: str  # "written", "unchanged", "refused", "skipped" (refused, never blocks) or
+    # "withdrawn" (its source is gone)
     readiness: Readiness | None = None  # None when skipped: nothing changed since the last build
     withheld: list[tuple[Entry, str]] = field(default_factory=list)  # kept in the source text
     data: bytes | None = None  # the edition, until it is written
@@ -60,7 +65,8 @@ def build(ws: Workspace, *, partial: bool = False, names: list[str] | None = Non
           progress: Progress | None = None) -> list[Built]:
     """Rebuild target documents from publishable translations; unready ones are refused.
     `progress` hears ("documents", done, total) as they are assembled."""
-    chosen = select(ws.documents(), names=names, langs=langs)
+    documents = ws.documents()
+    chosen = select(documents, names=names, langs=langs)
     refuse(list(dict.fromkeys(doc for doc, _ in chosen)))
     guard = WriteGuard(ws.root)
     shared = [Signature.of(p) for p in (*ws.rule_files(), ws.glossary_path)]
@@ -93,10 +99,36 @@ def build(ws: Workspace, *, partial: bool = False, names: list[str] | None = Non
                 built.outcome = "unchanged"
             else:
                 write_atomic(built.output, built.data, durable=False)  # rebuilt at will
+            written = json.dumps([os.path.relpath(built.output, ws.root),
+                                  os.path.relpath(built.doc.source, ws.root),
+                                  Signature.of_bytes(built.data).digest])
             built.data = None
             cache.put("build", f"{built.target}/{built.doc.name}",
-                      _job_key(ws, built.doc, built.target, built.output, shared_key))
-    return [r for r in results.values() if r is not None]
+                      _job_key(ws, built.doc, built.target, built.output, shared_key), written)
+        built_now = [r for r in results.values() if r is not None]
+        if names is None and langs is None:
+            built_now += _withdraw(ws, cache, {doc.name for doc in documents})
+    return built_now
+
+
+def _withdraw(ws: Workspace, cache: Cache, present: set[str]) -> list[Built]:
+    """The editions l10n wrote for documents whose source is gone, removed; one changed
+    since l10n wrote it is left where it is (and listed), as is one l10n did not write."""
+    gone = []
+    for name, written in cache.named("build").items():
+        target, _, doc_name = name.partition("/")
+        if doc_name in present or not written:
+            continue
+        output, source, digest = json.loads(written)
+        path = ws.root / output
+        cache.forget("build", name)
+        signature = Signature.of(path) if path.is_file() and not path.is_symlink() else None
+        if signature is None:
+            continue  # removed by hand already
+        withdrawn = Built(Document(doc_name, "", ws.root / source, ()), target, path, "withdrawn")
+        withdrawn.removed = signature.digest == digest and _remove(path)
+        gone.append(withdrawn)
+    return gone
 
 
 def _remove(output: Path) -> bool:

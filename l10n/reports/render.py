@@ -93,6 +93,12 @@ def build_text(results: list[Built], root: Path) -> list[str]:
         if built.outcome == "unchanged":
             continue
         where = _rel(built.output, root)
+        if built.outcome == "withdrawn":
+            source = _rel(built.doc.source, root)
+            lines.append(f"{where}: removed: its source {source} is gone" if built.removed else
+                         f"{where}: its source {source} is gone, but the file changed since "
+                         "l10n wrote it: left as it is")
+            continue
         if built.outcome in ("refused", "skipped"):
             why = "refused" if built.outcome == "refused" else "skipped (not ready; not required)"
             lines.append(f"{where}: {why}: " + "; ".join(built.reasons))
@@ -109,7 +115,9 @@ def build_text(results: list[Built], root: Path) -> list[str]:
               for o in ("written", "unchanged", "refused", "skipped")}
     lines.append(f"{counts['written']} document(s) written, {counts['unchanged']} unchanged, "
                  f"{counts['refused']} refused"
-                 + (f", {counts['skipped']} skipped (not required)" if counts["skipped"] else ""))
+                 + (f", {counts['skipped']} skipped (not required)" if counts["skipped"] else "")
+                 + (f", {removed} removed (source gone)" if (removed := sum(
+                     1 for b in results if b.outcome == "withdrawn" and b.removed)) else ""))
     return lines
 
 

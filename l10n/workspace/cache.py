@@ -56,6 +56,25 @@ class Cache:
         except sqlite3.Error:
             pass
 
+    def named(self, kind: str) -> dict[str, str]:
+        """Every `kind` entry's value by name, whatever it was computed from (to find what
+        a document that is gone left behind)."""
+        try:
+            db = self._connection()
+            rows = db.execute("SELECT name, value FROM entries WHERE kind = ?",
+                              (kind,)).fetchall() if db else []
+        except sqlite3.Error:
+            return {}
+        return dict(rows)
+
+    def forget(self, kind: str, name: str) -> None:
+        try:
+            db = self._connection()
+            if db:
+                db.execute("DELETE FROM entries WHERE kind = ? AND name = ?", (kind, name))
+        except sqlite3.Error:
+            pass
+
     def close(self) -> None:
         if self._db is not None:
             try:
