@@ -48,7 +48,7 @@ class Glossary:
         command's workers load it once per batch of documents)."""
         if not path.exists():
             return cls([])
-        return _parsed(cls, read_text(path), path)
+        return _parsed(read_text(path), path)
 
     @classmethod
     def parse(cls, text: str, path: Path | str | None) -> Glossary:
@@ -76,8 +76,10 @@ class Glossary:
 
     def applies(self, term: Term, source: str, lang: str) -> bool:
         """Whether `source` holds one of the term's scope phrases (or it has no scope)."""
-        return not term.scope or self._pattern(term, lang, "scope", list(term.scope),
-                                               grammar.marked(source, lang)).search(source) is not None
+        if not term.scope:
+            return True
+        scope = self._pattern(term, lang, "scope", list(term.scope), grammar.marked(source, lang))
+        return scope.search(source) is not None
 
     def _pattern(self, term: Term, lang: str, kind: str, forms: list[str], marks: bool
                  ) -> re.Pattern[str]:
@@ -142,8 +144,8 @@ class Glossary:
 
 
 @functools.lru_cache(maxsize=4)
-def _parsed(cls: type[Glossary], text: str, path: Path) -> Glossary:
-    return cls.parse(text, path)
+def _parsed(text: str, path: Path) -> Glossary:
+    return Glossary.parse(text, path)
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Shell completion, in a real bash with the bash script l10n prints
-(`_L10N_COMPLETE=source_bash l10n`, what `l10n --install-completion` installs in bash): commands, options, the workspace's document
-names and languages."""
+(`_L10N_COMPLETE=source_bash l10n`, what `l10n --install-completion` installs in
+bash): commands, options, the workspace's document names and languages."""
 
 from __future__ import annotations
 
